@@ -1,0 +1,637 @@
+package org.mpi4j.jni;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.annotation.Cast;
+import org.bytedeco.javacpp.annotation.MemberGetter;
+import org.bytedeco.javacpp.annotation.Name;
+import org.bytedeco.javacpp.annotation.NoException;
+import org.bytedeco.javacpp.annotation.Platform;
+import org.bytedeco.javacpp.annotation.Raw;
+
+/**
+ * The JavaCPP binding of the native MPI C API (mpi.h); JavaCPP generates and compiles its JNI code at build time.
+ *
+ * <p>Conventions, so that one Java API serves Open MPI (pointer handles) and MPICH (int handles): every MPI handle
+ * crosses as a {@code long} and is cast to its C type by the generated code; every pointer argument (output
+ * parameters, buffers, statuses) is a native address as a {@code long}. Buffer arguments of blocking calls use the
+ * {@code mpi4j_*} helpers of {@code mpi4j_jni.h}, which take {@code (base, kind, offset)} so that Java arrays,
+ * direct NIO buffers and raw addresses all reach MPI in one JNI transition without a copy. This class is the
+ * low-level layer: applications use {@code org.mpi4j.Comm} and friends.
+ */
+@Platform(include = "mpi4j_jni.h", link = "mpi")
+@NoException
+public final class LibMpi {
+    static {
+        Loader.load();
+        mpi4j_promote_global();
+    }
+
+    private LibMpi() { }
+
+    /** Buffer kind: the offset is an absolute native address. */
+    public static final int KIND_ADDRESS = 0;
+    /** Buffer kind: the base is a Java primitive array, pinned for the call; the offset is in bytes. */
+    public static final int KIND_ARRAY = 1;
+    /** Buffer kind: the base is a direct NIO buffer; the offset is in bytes from its address. */
+    public static final int KIND_DIRECT = 2;
+
+    // ---------------------------------------------------------------- helpers (mpi4j_jni.h)
+    /** Promotes libmpi to RTLD_GLOBAL so Open MPI's plugins resolve its symbols; returns 1 on success. */
+    public static native int mpi4j_promote_global();
+    /** Address of a direct NIO buffer (JNI GetDirectBufferAddress); 0 for a heap buffer. */
+    public static native long mpi4j_direct_address(@Raw(withEnv = true) java.nio.Buffer buffer);
+    /** malloc(bytes) as an address. */
+    public static native long mpi4j_malloc(long bytes);
+    /** free(address). */
+    public static native void mpi4j_free(long address);
+    /** memcpy(dst, src, bytes). */
+    public static native void mpi4j_memcpy(long dst, long src, long bytes);
+    /** Copies bytes from a buffer of any kind into native memory at dst. */
+    public static native void mpi4j_copy_to_native(@Raw(withEnv = true) Object base, int kind, long offset, long dst, long bytes);
+    /** Copies bytes from native memory at src into a buffer of any kind. */
+    public static native void mpi4j_copy_from_native(@Raw(withEnv = true) Object base, int kind, long offset, long src, long bytes);
+
+    // ---------------------------------------------------------------- environment
+    /** Binds {@code MPI_Init_thread}. */
+    public static native int MPI_Init_thread(@Cast("int*") long argc, @Cast("char***") long argv, int required, @Cast("int*") long provided);
+    /** Binds {@code MPI_Finalize}. */
+    public static native int MPI_Finalize();
+    /** Binds {@code MPI_Initialized}. */
+    public static native int MPI_Initialized(@Cast("int*") long flag);
+    /** Binds {@code MPI_Finalized}. */
+    public static native int MPI_Finalized(@Cast("int*") long flag);
+    /** Binds {@code MPI_Query_thread}. */
+    public static native int MPI_Query_thread(@Cast("int*") long provided);
+    /** Binds {@code MPI_Is_thread_main}. */
+    public static native int MPI_Is_thread_main(@Cast("int*") long flag);
+    /** Binds {@code MPI_Get_version}. */
+    public static native int MPI_Get_version(@Cast("int*") long version, @Cast("int*") long subversion);
+    /** Binds {@code MPI_Get_library_version}. */
+    public static native int MPI_Get_library_version(@Cast("char*") long version, @Cast("int*") long resultlen);
+    /** Binds {@code MPI_Get_processor_name}. */
+    public static native int MPI_Get_processor_name(@Cast("char*") long name, @Cast("int*") long resultlen);
+    /** Binds {@code MPI_Wtime}. */
+    public static native double MPI_Wtime();
+    /** Binds {@code MPI_Wtick}. */
+    public static native double MPI_Wtick();
+    /** Binds {@code MPI_Abort}. */
+    public static native int MPI_Abort(@Cast("MPI_Comm") long comm, int errorcode);
+    /** Binds {@code MPI_Buffer_attach}. */
+    public static native int MPI_Buffer_attach(@Cast("void*") long buffer, int size);
+    /** Binds {@code MPI_Buffer_detach}. */
+    public static native int MPI_Buffer_detach(@Cast("void*") long bufferAddr, @Cast("int*") long size);
+
+    // ---------------------------------------------------------------- errors
+    /** Binds {@code MPI_Error_class}. */
+    public static native int MPI_Error_class(int errorcode, @Cast("int*") long errorclass);
+    /** Binds {@code MPI_Error_string}. */
+    public static native int MPI_Error_string(int errorcode, @Cast("char*") long string, @Cast("int*") long resultlen);
+    /** Binds {@code MPI_Add_error_class}. */
+    public static native int MPI_Add_error_class(@Cast("int*") long errorclass);
+    /** Binds {@code MPI_Add_error_code}. */
+    public static native int MPI_Add_error_code(int errorclass, @Cast("int*") long errorcode);
+    /** Binds {@code MPI_Add_error_string}. */
+    public static native int MPI_Add_error_string(int errorcode, String string);
+    /** Binds {@code MPI_Comm_set_errhandler}. */
+    public static native int MPI_Comm_set_errhandler(@Cast("MPI_Comm") long comm, @Cast("MPI_Errhandler") long errhandler);
+    /** Binds {@code MPI_Comm_get_errhandler}. */
+    public static native int MPI_Comm_get_errhandler(@Cast("MPI_Comm") long comm, @Cast("MPI_Errhandler*") long errhandler);
+    /** Binds {@code MPI_Comm_call_errhandler}. */
+    public static native int MPI_Comm_call_errhandler(@Cast("MPI_Comm") long comm, int errorcode);
+    /** Binds {@code MPI_Errhandler_free}. */
+    public static native int MPI_Errhandler_free(@Cast("MPI_Errhandler*") long errhandler);
+
+    // ---------------------------------------------------------------- communicators
+    /** Binds {@code MPI_Comm_size}. */
+    public static native int MPI_Comm_size(@Cast("MPI_Comm") long comm, @Cast("int*") long size);
+    /** Binds {@code MPI_Comm_rank}. */
+    public static native int MPI_Comm_rank(@Cast("MPI_Comm") long comm, @Cast("int*") long rank);
+    /** Binds {@code MPI_Comm_dup}. */
+    public static native int MPI_Comm_dup(@Cast("MPI_Comm") long comm, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_free}. */
+    public static native int MPI_Comm_free(@Cast("MPI_Comm*") long comm);
+    /** Binds {@code MPI_Comm_compare}. */
+    public static native int MPI_Comm_compare(@Cast("MPI_Comm") long comm1, @Cast("MPI_Comm") long comm2, @Cast("int*") long result);
+    /** Binds {@code MPI_Comm_split}. */
+    public static native int MPI_Comm_split(@Cast("MPI_Comm") long comm, int color, int key, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_group}. */
+    public static native int MPI_Comm_group(@Cast("MPI_Comm") long comm, @Cast("MPI_Group*") long group);
+    /** Binds {@code MPI_Comm_test_inter}. */
+    public static native int MPI_Comm_test_inter(@Cast("MPI_Comm") long comm, @Cast("int*") long flag);
+    /** Binds {@code MPI_Comm_set_name}. */
+    public static native int MPI_Comm_set_name(@Cast("MPI_Comm") long comm, String name);
+    /** Binds {@code MPI_Comm_get_name}. */
+    public static native int MPI_Comm_get_name(@Cast("MPI_Comm") long comm, @Cast("char*") long name, @Cast("int*") long resultlen);
+    /** Binds {@code MPI_Comm_get_attr}. */
+    public static native int MPI_Comm_get_attr(@Cast("MPI_Comm") long comm, int keyval, @Cast("void*") long attributeVal, @Cast("int*") long flag);
+    /** Binds {@code MPI_Barrier}. */
+    public static native int MPI_Barrier(@Cast("MPI_Comm") long comm);
+    /** Binds {@code MPI_Comm_c2f}. */
+    public static native int MPI_Comm_c2f(@Cast("MPI_Comm") long comm);
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native @Cast("intptr_t") long MPI_Comm_f2c(int comm);
+
+    // ---------------------------------------------------------------- groups
+    /** Binds {@code MPI_Group_size}. */
+    public static native int MPI_Group_size(@Cast("MPI_Group") long group, @Cast("int*") long size);
+    /** Binds {@code MPI_Group_rank}. */
+    public static native int MPI_Group_rank(@Cast("MPI_Group") long group, @Cast("int*") long rank);
+    /** Binds {@code MPI_Group_free}. */
+    public static native int MPI_Group_free(@Cast("MPI_Group*") long group);
+    /** Binds {@code MPI_Group_compare}. */
+    public static native int MPI_Group_compare(@Cast("MPI_Group") long group1, @Cast("MPI_Group") long group2, @Cast("int*") long result);
+    /** Binds {@code MPI_Group_translate_ranks}. */
+    public static native int MPI_Group_translate_ranks(@Cast("MPI_Group") long group1, int n, @Cast("const int*") int[] ranks1, @Cast("MPI_Group") long group2, @Cast("int*") int[] ranks2);
+    /** Binds {@code MPI_Group_union}. */
+    public static native int MPI_Group_union(@Cast("MPI_Group") long group1, @Cast("MPI_Group") long group2, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_intersection}. */
+    public static native int MPI_Group_intersection(@Cast("MPI_Group") long group1, @Cast("MPI_Group") long group2, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_difference}. */
+    public static native int MPI_Group_difference(@Cast("MPI_Group") long group1, @Cast("MPI_Group") long group2, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_incl}. */
+    public static native int MPI_Group_incl(@Cast("MPI_Group") long group, int n, @Cast("const int*") int[] ranks, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_excl}. */
+    public static native int MPI_Group_excl(@Cast("MPI_Group") long group, int n, @Cast("const int*") int[] ranks, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_range_incl}. */
+    public static native int MPI_Group_range_incl(@Cast("MPI_Group") long group, int n, @Cast("int(*)[3]") int[] ranges, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_range_excl}. */
+    public static native int MPI_Group_range_excl(@Cast("MPI_Group") long group, int n, @Cast("int(*)[3]") int[] ranges, @Cast("MPI_Group*") long newgroup);
+    /** Binds {@code MPI_Group_c2f}. */
+    public static native int MPI_Group_c2f(@Cast("MPI_Group") long group);
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native @Cast("intptr_t") long MPI_Group_f2c(int group);
+
+    // ---------------------------------------------------------------- datatypes
+    /** Binds {@code MPI_Type_contiguous}. */
+    public static native int MPI_Type_contiguous(int count, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_vector}. */
+    public static native int MPI_Type_vector(int count, int blocklength, int stride, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_create_hvector}. */
+    public static native int MPI_Type_create_hvector(int count, int blocklength, @Cast("MPI_Aint") long stride, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_indexed}. */
+    public static native int MPI_Type_indexed(int count, @Cast("const int*") int[] blocklengths, @Cast("const int*") int[] displacements, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_create_hindexed}. */
+    public static native int MPI_Type_create_hindexed(int count, @Cast("const int*") int[] blocklengths, @Cast("const MPI_Aint*") long[] displacements, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_create_indexed_block}. */
+    public static native int MPI_Type_create_indexed_block(int count, int blocklength, @Cast("const int*") int[] displacements, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_create_hindexed_block}. */
+    public static native int MPI_Type_create_hindexed_block(int count, int blocklength, @Cast("const MPI_Aint*") long[] displacements, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** {@code mpi4j_type_create_struct} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_type_create_struct(int count, @Cast("const int*") int[] blocklengths, @Cast("const jlong*") long[] displacements, @Cast("const jlong*") long[] types, long newtype);
+    /** Binds {@code MPI_Type_create_subarray}. */
+    public static native int MPI_Type_create_subarray(int ndims, @Cast("const int*") int[] sizes, @Cast("const int*") int[] subsizes, @Cast("const int*") int[] starts, int order, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_create_darray}. */
+    public static native int MPI_Type_create_darray(int size, int rank, int ndims, @Cast("const int*") int[] gsizes, @Cast("const int*") int[] distribs, @Cast("const int*") int[] dargs, @Cast("const int*") int[] psizes, int order, @Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_create_resized}. */
+    public static native int MPI_Type_create_resized(@Cast("MPI_Datatype") long oldtype, @Cast("MPI_Aint") long lb, @Cast("MPI_Aint") long extent, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_commit}. */
+    public static native int MPI_Type_commit(@Cast("MPI_Datatype*") long datatype);
+    /** Binds {@code MPI_Type_free}. */
+    public static native int MPI_Type_free(@Cast("MPI_Datatype*") long datatype);
+    /** Binds {@code MPI_Type_dup}. */
+    public static native int MPI_Type_dup(@Cast("MPI_Datatype") long oldtype, @Cast("MPI_Datatype*") long newtype);
+    /** Binds {@code MPI_Type_size_x}. */
+    public static native int MPI_Type_size_x(@Cast("MPI_Datatype") long datatype, @Cast("MPI_Count*") long size);
+    /** Binds {@code MPI_Type_get_extent_x}. */
+    public static native int MPI_Type_get_extent_x(@Cast("MPI_Datatype") long datatype, @Cast("MPI_Count*") long lb, @Cast("MPI_Count*") long extent);
+    /** Binds {@code MPI_Type_get_true_extent_x}. */
+    public static native int MPI_Type_get_true_extent_x(@Cast("MPI_Datatype") long datatype, @Cast("MPI_Count*") long lb, @Cast("MPI_Count*") long extent);
+    /** Binds {@code MPI_Type_get_envelope}. */
+    public static native int MPI_Type_get_envelope(@Cast("MPI_Datatype") long datatype, @Cast("int*") long numIntegers, @Cast("int*") long numAddresses, @Cast("int*") long numDatatypes, @Cast("int*") long combiner);
+    /** Binds {@code MPI_Type_set_name}. */
+    public static native int MPI_Type_set_name(@Cast("MPI_Datatype") long datatype, String name);
+    /** Binds {@code MPI_Type_get_name}. */
+    public static native int MPI_Type_get_name(@Cast("MPI_Datatype") long datatype, @Cast("char*") long name, @Cast("int*") long resultlen);
+    /** Binds {@code MPI_Pack_size}. */
+    public static native int MPI_Pack_size(int incount, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Comm") long comm, @Cast("int*") long size);
+    /** Binds {@code MPI_Type_c2f}. */
+    public static native int MPI_Type_c2f(@Cast("MPI_Datatype") long datatype);
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native @Cast("intptr_t") long MPI_Type_f2c(int datatype);
+    /** {@code mpi4j_pack} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_pack(@Raw(withEnv = true) Object inBase, int inKind, long inOffset, int incount, long datatype, @Raw Object outBase, int outKind, long outOffset, int outsize, long position, long comm);
+    /** {@code mpi4j_unpack} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_unpack(@Raw(withEnv = true) Object inBase, int inKind, long inOffset, int insize, long position, @Raw Object outBase, int outKind, long outOffset, int outcount, long datatype, long comm);
+
+    // ---------------------------------------------------------------- point-to-point, blocking (mpi4j_jni.h)
+    /** {@code mpi4j_send} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_send(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
+    /** {@code mpi4j_ssend} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_ssend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
+    /** {@code mpi4j_rsend} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_rsend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
+    /** {@code mpi4j_bsend} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_bsend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
+    /** {@code mpi4j_recv} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_recv(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int source, int tag, long comm, long status);
+    /** {@code mpi4j_sendrecv} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_sendrecv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, int dest, int sendtag, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, int source, int recvtag, long comm, long status);
+    /** {@code mpi4j_sendrecv_replace} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_sendrecv_replace(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int sendtag, int source, int recvtag, long comm, long status);
+    /** {@code mpi4j_mrecv} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native int mpi4j_mrecv(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, long message, long status);
+
+    // ---------------------------------------------------------------- point-to-point, nonblocking and persistent (native addresses only)
+    /** Binds {@code MPI_Isend}. */
+    public static native int MPI_Isend(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Issend}. */
+    public static native int MPI_Issend(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ibsend}. */
+    public static native int MPI_Ibsend(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Irsend}. */
+    public static native int MPI_Irsend(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Irecv}. */
+    public static native int MPI_Irecv(@Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int source, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Imrecv}. */
+    public static native int MPI_Imrecv(@Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Message*") long message, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Send_init}. */
+    public static native int MPI_Send_init(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ssend_init}. */
+    public static native int MPI_Ssend_init(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Bsend_init}. */
+    public static native int MPI_Bsend_init(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Rsend_init}. */
+    public static native int MPI_Rsend_init(@Cast("const void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int dest, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Recv_init}. */
+    public static native int MPI_Recv_init(@Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, int source, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Start}. */
+    public static native int MPI_Start(@Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Startall}. */
+    public static native int MPI_Startall(int count, @Cast("MPI_Request*") long requests);
+    /** Binds {@code MPI_Wait}. */
+    public static native int MPI_Wait(@Cast("MPI_Request*") long request, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Test}. */
+    public static native int MPI_Test(@Cast("MPI_Request*") long request, @Cast("int*") long flag, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Waitall}. */
+    public static native int MPI_Waitall(int count, @Cast("MPI_Request*") long requests, @Cast("MPI_Status*") long statuses);
+    /** Binds {@code MPI_Waitany}. */
+    public static native int MPI_Waitany(int count, @Cast("MPI_Request*") long requests, @Cast("int*") long index, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Waitsome}. */
+    public static native int MPI_Waitsome(int incount, @Cast("MPI_Request*") long requests, @Cast("int*") long outcount, @Cast("int*") long indices, @Cast("MPI_Status*") long statuses);
+    /** Binds {@code MPI_Testall}. */
+    public static native int MPI_Testall(int count, @Cast("MPI_Request*") long requests, @Cast("int*") long flag, @Cast("MPI_Status*") long statuses);
+    /** Binds {@code MPI_Testany}. */
+    public static native int MPI_Testany(int count, @Cast("MPI_Request*") long requests, @Cast("int*") long index, @Cast("int*") long flag, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Testsome}. */
+    public static native int MPI_Testsome(int incount, @Cast("MPI_Request*") long requests, @Cast("int*") long outcount, @Cast("int*") long indices, @Cast("MPI_Status*") long statuses);
+    /** Binds {@code MPI_Cancel}. */
+    public static native int MPI_Cancel(@Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Request_free}. */
+    public static native int MPI_Request_free(@Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Request_get_status}. */
+    public static native int MPI_Request_get_status(@Cast("MPI_Request") long request, @Cast("int*") long flag, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Request_c2f}. */
+    public static native int MPI_Request_c2f(@Cast("MPI_Request") long request);
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    public static native @Cast("intptr_t") long MPI_Request_f2c(int request);
+    /** Binds {@code MPI_Probe}. */
+    public static native int MPI_Probe(int source, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Iprobe}. */
+    public static native int MPI_Iprobe(int source, int tag, @Cast("MPI_Comm") long comm, @Cast("int*") long flag, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Mprobe}. */
+    public static native int MPI_Mprobe(int source, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Message*") long message, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Improbe}. */
+    public static native int MPI_Improbe(int source, int tag, @Cast("MPI_Comm") long comm, @Cast("int*") long flag, @Cast("MPI_Message*") long message, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_Get_count}. */
+    public static native int MPI_Get_count(@Cast("const MPI_Status*") long status, @Cast("MPI_Datatype") long datatype, @Cast("int*") long count);
+    /** Binds {@code MPI_Get_elements_x}. */
+    public static native int MPI_Get_elements_x(@Cast("const MPI_Status*") long status, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Count*") long count);
+    /** Binds {@code MPI_Test_cancelled}. */
+    public static native int MPI_Test_cancelled(@Cast("const MPI_Status*") long status, @Cast("int*") long flag);
+    /** Binds {@code MPI_Status_set_elements_x}. */
+    public static native int MPI_Status_set_elements_x(@Cast("MPI_Status*") long status, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Count") long count);
+    /** Binds {@code MPI_Status_set_cancelled}. */
+    public static native int MPI_Status_set_cancelled(@Cast("MPI_Status*") long status, int flag);
+
+    // ---------------------------------------------------------------- layout facts, so Java assumes nothing
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Status)}. */
+    @MemberGetter @Name("sizeof(MPI_Status)") public static native int sizeofStatus();
+    /** Layout fact of the native MPI, read at build time: {@code offsetof(MPI_Status, MPI_SOURCE)}. */
+    @MemberGetter @Name("offsetof(MPI_Status, MPI_SOURCE)") public static native int offsetofStatusSource();
+    /** Layout fact of the native MPI, read at build time: {@code offsetof(MPI_Status, MPI_TAG)}. */
+    @MemberGetter @Name("offsetof(MPI_Status, MPI_TAG)") public static native int offsetofStatusTag();
+    /** Layout fact of the native MPI, read at build time: {@code offsetof(MPI_Status, MPI_ERROR)}. */
+    @MemberGetter @Name("offsetof(MPI_Status, MPI_ERROR)") public static native int offsetofStatusError();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Comm)}. */
+    @MemberGetter @Name("sizeof(MPI_Comm)") public static native int sizeofComm();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Request)}. */
+    @MemberGetter @Name("sizeof(MPI_Request)") public static native int sizeofRequest();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Datatype)}. */
+    @MemberGetter @Name("sizeof(MPI_Datatype)") public static native int sizeofDatatype();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Group)}. */
+    @MemberGetter @Name("sizeof(MPI_Group)") public static native int sizeofGroup();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Message)}. */
+    @MemberGetter @Name("sizeof(MPI_Message)") public static native int sizeofMessage();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Errhandler)}. */
+    @MemberGetter @Name("sizeof(MPI_Errhandler)") public static native int sizeofErrhandler();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Aint)}. */
+    @MemberGetter @Name("sizeof(MPI_Aint)") public static native int sizeofAint();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Count)}. */
+    @MemberGetter @Name("sizeof(MPI_Count)") public static native int sizeofCount();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(long)}. */
+    @MemberGetter @Name("sizeof(long)") public static native int sizeofLong();
+
+    // ---------------------------------------------------------------- predefined handles (macros over global symbols in Open MPI)
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_COMM_WORLD();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_COMM_SELF();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_COMM_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_GROUP_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_GROUP_EMPTY();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_DATATYPE_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_REQUEST_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_MESSAGE_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_MESSAGE_NO_PROC();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_ERRHANDLER_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_ERRORS_ARE_FATAL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_ERRORS_RETURN();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_OP_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INFO_NULL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_STATUS_IGNORE();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_STATUSES_IGNORE();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_BOTTOM();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_IN_PLACE();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_CHAR();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_SIGNED_CHAR();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_CHAR();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_BYTE();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_WCHAR();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_SHORT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_SHORT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LONG();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_LONG();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_LONG();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_LONG_LONG();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_FLOAT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_DOUBLE();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_PACKED();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_C_BOOL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INT8_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INT16_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INT32_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INT64_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UINT8_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UINT16_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UINT32_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_UINT64_T();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_C_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_C_FLOAT_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_C_DOUBLE_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_C_LONG_DOUBLE_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_AINT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_OFFSET();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_COUNT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_BOOL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_FLOAT_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_DOUBLE_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_LONG_DOUBLE_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_FLOAT_INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE_INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_2INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_SHORT_INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_DOUBLE_INT();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_CHARACTER();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LOGICAL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_REAL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE_PRECISION();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE_COMPLEX();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_2REAL();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_2DOUBLE_PRECISION();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_2INTEGER();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER1();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER2();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER4();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER8();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_REAL4();
+    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_REAL8();
+
+    // ---------------------------------------------------------------- integer constants
+    /** The predefined {@code MPI_SUCCESS} of mpi.h. */
+    @MemberGetter public static native int MPI_SUCCESS();
+    /** The predefined {@code MPI_ANY_SOURCE} of mpi.h. */
+    @MemberGetter public static native int MPI_ANY_SOURCE();
+    /** The predefined {@code MPI_ANY_TAG} of mpi.h. */
+    @MemberGetter public static native int MPI_ANY_TAG();
+    /** The predefined {@code MPI_PROC_NULL} of mpi.h. */
+    @MemberGetter public static native int MPI_PROC_NULL();
+    /** The predefined {@code MPI_ROOT} of mpi.h. */
+    @MemberGetter public static native int MPI_ROOT();
+    /** The predefined {@code MPI_UNDEFINED} of mpi.h. */
+    @MemberGetter public static native int MPI_UNDEFINED();
+    /** The predefined {@code MPI_THREAD_SINGLE} of mpi.h. */
+    @MemberGetter public static native int MPI_THREAD_SINGLE();
+    /** The predefined {@code MPI_THREAD_FUNNELED} of mpi.h. */
+    @MemberGetter public static native int MPI_THREAD_FUNNELED();
+    /** The predefined {@code MPI_THREAD_SERIALIZED} of mpi.h. */
+    @MemberGetter public static native int MPI_THREAD_SERIALIZED();
+    /** The predefined {@code MPI_THREAD_MULTIPLE} of mpi.h. */
+    @MemberGetter public static native int MPI_THREAD_MULTIPLE();
+    /** The predefined {@code MPI_IDENT} of mpi.h. */
+    @MemberGetter public static native int MPI_IDENT();
+    /** The predefined {@code MPI_CONGRUENT} of mpi.h. */
+    @MemberGetter public static native int MPI_CONGRUENT();
+    /** The predefined {@code MPI_SIMILAR} of mpi.h. */
+    @MemberGetter public static native int MPI_SIMILAR();
+    /** The predefined {@code MPI_UNEQUAL} of mpi.h. */
+    @MemberGetter public static native int MPI_UNEQUAL();
+    /** The predefined {@code MPI_TAG_UB} of mpi.h. */
+    @MemberGetter public static native int MPI_TAG_UB();
+    /** The predefined {@code MPI_HOST} of mpi.h. */
+    @MemberGetter public static native int MPI_HOST();
+    /** The predefined {@code MPI_IO} of mpi.h. */
+    @MemberGetter public static native int MPI_IO();
+    /** The predefined {@code MPI_WTIME_IS_GLOBAL} of mpi.h. */
+    @MemberGetter public static native int MPI_WTIME_IS_GLOBAL();
+    /** The predefined {@code MPI_UNIVERSE_SIZE} of mpi.h. */
+    @MemberGetter public static native int MPI_UNIVERSE_SIZE();
+    /** The predefined {@code MPI_APPNUM} of mpi.h. */
+    @MemberGetter public static native int MPI_APPNUM();
+    /** The predefined {@code MPI_MAX_PROCESSOR_NAME} of mpi.h. */
+    @MemberGetter public static native int MPI_MAX_PROCESSOR_NAME();
+    /** The predefined {@code MPI_MAX_ERROR_STRING} of mpi.h. */
+    @MemberGetter public static native int MPI_MAX_ERROR_STRING();
+    /** The predefined {@code MPI_MAX_LIBRARY_VERSION_STRING} of mpi.h. */
+    @MemberGetter public static native int MPI_MAX_LIBRARY_VERSION_STRING();
+    /** The predefined {@code MPI_MAX_OBJECT_NAME} of mpi.h. */
+    @MemberGetter public static native int MPI_MAX_OBJECT_NAME();
+    /** The predefined {@code MPI_BSEND_OVERHEAD} of mpi.h. */
+    @MemberGetter public static native int MPI_BSEND_OVERHEAD();
+    /** The predefined {@code MPI_ORDER_C} of mpi.h. */
+    @MemberGetter public static native int MPI_ORDER_C();
+    /** The predefined {@code MPI_ORDER_FORTRAN} of mpi.h. */
+    @MemberGetter public static native int MPI_ORDER_FORTRAN();
+    /** The predefined {@code MPI_DISTRIBUTE_BLOCK} of mpi.h. */
+    @MemberGetter public static native int MPI_DISTRIBUTE_BLOCK();
+    /** The predefined {@code MPI_DISTRIBUTE_CYCLIC} of mpi.h. */
+    @MemberGetter public static native int MPI_DISTRIBUTE_CYCLIC();
+    /** The predefined {@code MPI_DISTRIBUTE_NONE} of mpi.h. */
+    @MemberGetter public static native int MPI_DISTRIBUTE_NONE();
+    /** The predefined {@code MPI_DISTRIBUTE_DFLT_DARG} of mpi.h. */
+    @MemberGetter public static native int MPI_DISTRIBUTE_DFLT_DARG();
+    /** The predefined {@code MPI_COMBINER_NAMED} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_NAMED();
+    /** The predefined {@code MPI_COMBINER_DUP} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_DUP();
+    /** The predefined {@code MPI_COMBINER_CONTIGUOUS} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_CONTIGUOUS();
+    /** The predefined {@code MPI_COMBINER_VECTOR} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_VECTOR();
+    /** The predefined {@code MPI_COMBINER_HVECTOR} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_HVECTOR();
+    /** The predefined {@code MPI_COMBINER_INDEXED} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_INDEXED();
+    /** The predefined {@code MPI_COMBINER_HINDEXED} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_HINDEXED();
+    /** The predefined {@code MPI_COMBINER_INDEXED_BLOCK} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_INDEXED_BLOCK();
+    /** The predefined {@code MPI_COMBINER_HINDEXED_BLOCK} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_HINDEXED_BLOCK();
+    /** The predefined {@code MPI_COMBINER_STRUCT} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_STRUCT();
+    /** The predefined {@code MPI_COMBINER_SUBARRAY} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_SUBARRAY();
+    /** The predefined {@code MPI_COMBINER_DARRAY} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_DARRAY();
+    /** The predefined {@code MPI_COMBINER_RESIZED} of mpi.h. */
+    @MemberGetter public static native int MPI_COMBINER_RESIZED();
+    /** The predefined {@code MPI_VERSION} of mpi.h. */
+    @MemberGetter public static native int MPI_VERSION();
+    /** The predefined {@code MPI_SUBVERSION} of mpi.h. */
+    @MemberGetter public static native int MPI_SUBVERSION();
+    /** The predefined {@code MPI_ERR_BUFFER} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_BUFFER();
+    /** The predefined {@code MPI_ERR_COUNT} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_COUNT();
+    /** The predefined {@code MPI_ERR_TYPE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_TYPE();
+    /** The predefined {@code MPI_ERR_TAG} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_TAG();
+    /** The predefined {@code MPI_ERR_COMM} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_COMM();
+    /** The predefined {@code MPI_ERR_RANK} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RANK();
+    /** The predefined {@code MPI_ERR_REQUEST} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_REQUEST();
+    /** The predefined {@code MPI_ERR_ROOT} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_ROOT();
+    /** The predefined {@code MPI_ERR_GROUP} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_GROUP();
+    /** The predefined {@code MPI_ERR_OP} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_OP();
+    /** The predefined {@code MPI_ERR_TOPOLOGY} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_TOPOLOGY();
+    /** The predefined {@code MPI_ERR_DIMS} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_DIMS();
+    /** The predefined {@code MPI_ERR_ARG} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_ARG();
+    /** The predefined {@code MPI_ERR_UNKNOWN} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_UNKNOWN();
+    /** The predefined {@code MPI_ERR_TRUNCATE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_TRUNCATE();
+    /** The predefined {@code MPI_ERR_OTHER} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_OTHER();
+    /** The predefined {@code MPI_ERR_INTERN} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_INTERN();
+    /** The predefined {@code MPI_ERR_IN_STATUS} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_IN_STATUS();
+    /** The predefined {@code MPI_ERR_PENDING} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_PENDING();
+    /** The predefined {@code MPI_ERR_KEYVAL} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_KEYVAL();
+    /** The predefined {@code MPI_ERR_NO_MEM} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_NO_MEM();
+    /** The predefined {@code MPI_ERR_BASE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_BASE();
+    /** The predefined {@code MPI_ERR_INFO} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_INFO();
+    /** The predefined {@code MPI_ERR_WIN} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_WIN();
+    /** The predefined {@code MPI_ERR_FILE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_FILE();
+    /** The predefined {@code MPI_ERR_UNSUPPORTED_OPERATION} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_UNSUPPORTED_OPERATION();
+    /** The predefined {@code MPI_ERR_LASTCODE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_LASTCODE();
+}
