@@ -1,0 +1,73 @@
+package org.mpi4j;
+
+import org.mpi4j.jni.LibMpi;
+
+/** The MPI error classes (MPI_ERR_*), read from the native library, and their names for messages. */
+public final class ErrorClasses {
+    private ErrorClasses() { }
+
+    /** MPI_SUCCESS. */
+    public static final int SUCCESS = LibMpi.MPI_SUCCESS();
+    /** MPI_ERR_BUFFER: invalid buffer pointer. */
+    public static final int ERR_BUFFER = LibMpi.MPI_ERR_BUFFER();
+    /** MPI_ERR_COUNT: invalid count argument. */
+    public static final int ERR_COUNT = LibMpi.MPI_ERR_COUNT();
+    /** MPI_ERR_TYPE: invalid datatype argument. */
+    public static final int ERR_TYPE = LibMpi.MPI_ERR_TYPE();
+    /** MPI_ERR_TAG: invalid tag argument. */
+    public static final int ERR_TAG = LibMpi.MPI_ERR_TAG();
+    /** MPI_ERR_COMM: invalid communicator. */
+    public static final int ERR_COMM = LibMpi.MPI_ERR_COMM();
+    /** MPI_ERR_RANK: invalid rank. */
+    public static final int ERR_RANK = LibMpi.MPI_ERR_RANK();
+    /** MPI_ERR_REQUEST: invalid request handle. */
+    public static final int ERR_REQUEST = LibMpi.MPI_ERR_REQUEST();
+    /** MPI_ERR_ROOT: invalid root. */
+    public static final int ERR_ROOT = LibMpi.MPI_ERR_ROOT();
+    /** MPI_ERR_GROUP: invalid group. */
+    public static final int ERR_GROUP = LibMpi.MPI_ERR_GROUP();
+    /** MPI_ERR_OP: invalid operation. */
+    public static final int ERR_OP = LibMpi.MPI_ERR_OP();
+    /** MPI_ERR_ARG: invalid argument of some other kind. */
+    public static final int ERR_ARG = LibMpi.MPI_ERR_ARG();
+    /** MPI_ERR_TRUNCATE: message truncated on receive. */
+    public static final int ERR_TRUNCATE = LibMpi.MPI_ERR_TRUNCATE();
+    /** MPI_ERR_OTHER: known error not in this list. */
+    public static final int ERR_OTHER = LibMpi.MPI_ERR_OTHER();
+    /** MPI_ERR_INTERN: internal error. */
+    public static final int ERR_INTERN = LibMpi.MPI_ERR_INTERN();
+    /** MPI_ERR_IN_STATUS: error code is in the status. */
+    public static final int ERR_IN_STATUS = LibMpi.MPI_ERR_IN_STATUS();
+    /** MPI_ERR_PENDING: pending request. */
+    public static final int ERR_PENDING = LibMpi.MPI_ERR_PENDING();
+    /** MPI_ERR_UNKNOWN: unknown error. */
+    public static final int ERR_UNKNOWN = LibMpi.MPI_ERR_UNKNOWN();
+    /** MPI_ERR_NO_MEM: out of memory (MPI_Alloc_mem). */
+    public static final int ERR_NO_MEM = LibMpi.MPI_ERR_NO_MEM();
+    /** MPI_ERR_LASTCODE: the last standard error code. */
+    public static final int ERR_LASTCODE = LibMpi.MPI_ERR_LASTCODE();
+
+    /** The MPI name of an error class, e.g. "MPI_ERR_COUNT"; "MPI error class N" for others. */
+    public static String name(int errorClass) {
+        if (errorClass == SUCCESS) return "MPI_SUCCESS";
+        if (errorClass == ERR_BUFFER) return "MPI_ERR_BUFFER";
+        if (errorClass == ERR_COUNT) return "MPI_ERR_COUNT";
+        if (errorClass == ERR_TYPE) return "MPI_ERR_TYPE";
+        if (errorClass == ERR_TAG) return "MPI_ERR_TAG";
+        if (errorClass == ERR_COMM) return "MPI_ERR_COMM";
+        if (errorClass == ERR_RANK) return "MPI_ERR_RANK";
+        if (errorClass == ERR_REQUEST) return "MPI_ERR_REQUEST";
+        if (errorClass == ERR_ROOT) return "MPI_ERR_ROOT";
+        if (errorClass == ERR_GROUP) return "MPI_ERR_GROUP";
+        if (errorClass == ERR_OP) return "MPI_ERR_OP";
+        if (errorClass == ERR_ARG) return "MPI_ERR_ARG";
+        if (errorClass == ERR_TRUNCATE) return "MPI_ERR_TRUNCATE";
+        if (errorClass == ERR_OTHER) return "MPI_ERR_OTHER";
+        if (errorClass == ERR_INTERN) return "MPI_ERR_INTERN";
+        if (errorClass == ERR_IN_STATUS) return "MPI_ERR_IN_STATUS";
+        if (errorClass == ERR_PENDING) return "MPI_ERR_PENDING";
+        if (errorClass == ERR_UNKNOWN) return "MPI_ERR_UNKNOWN";
+        if (errorClass == ERR_NO_MEM) return "MPI_ERR_NO_MEM";
+        return "MPI error class " + errorClass;
+    }
+}

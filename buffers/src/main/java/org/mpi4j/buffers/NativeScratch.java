@@ -1,0 +1,89 @@
+package org.mpi4j.buffers;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * Per-thread native memory for MPI's output parameters (ranks, flags, new handles, strings, handle arrays), so the
+ * hot paths allocate nothing. Handles are read and written with the native handle width (8 bytes for Open MPI's
+ * pointers, 4 for MPICH's ints): Java never assumes a handle is a pointer.
+ */
+public final class NativeScratch {
+    /** Width in bytes of a native MPI handle (MPI_Request, MPI_Comm... all share it). */
+    public static final int HANDLE_SIZE = LibMpi.sizeofRequest();
+
+    private static final ThreadLocal<NativeScratch> LOCAL = ThreadLocal.withInitial(NativeScratch::new);
+
+    private ByteBuffer buffer;
+    private long base;
+
+    private NativeScratch() {
+        allocate(4096);
+    }
+
+    private void allocate(int bytes) {
+        buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        base = LibMpi.mpi4j_direct_address(buffer);
+    }
+
+    /** This thread's scratch area. */
+    public static NativeScratch get() {
+        return LOCAL.get();
+    }
+
+    /** Makes the area at least {@code bytes} long (contents are lost when it grows). */
+    public NativeScratch ensure(int bytes) {
+        if (bytes > buffer.capacity()) {
+            allocate(Math.max(bytes, buffer.capacity() * 2));
+        }
+        return this;
+    }
+
+    /** Native address of byte {@code offset} of the area. */
+    public long address(int offset) {
+        return base + offset;
+    }
+
+    /** The int at byte {@code offset}. */
+    public int getInt(int offset) {
+        return buffer.getInt(offset);
+    }
+
+    /** Stores an int at byte {@code offset}. */
+    public void putInt(int offset, int value) {
+        buffer.putInt(offset, value);
+    }
+
+    /** The 64-bit value at byte {@code offset} (MPI_Aint, MPI_Count, MPI_Offset). */
+    public long getLong(int offset) {
+        return buffer.getLong(offset);
+    }
+
+    /** Stores a 64-bit value at byte {@code offset}. */
+    public void putLong(int offset, long value) {
+        buffer.putLong(offset, value);
+    }
+
+    /** The native handle at byte {@code offset}, widened to long. */
+    public long getHandle(int offset) {
+        return HANDLE_SIZE == 8 ? buffer.getLong(offset) : buffer.getInt(offset);
+    }
+
+    /** Stores a native handle at byte {@code offset} with the native width. */
+    public void putHandle(int offset, long handle) {
+        if (HANDLE_SIZE == 8) {
+            buffer.putLong(offset, handle);
+        } else {
+            buffer.putInt(offset, (int) handle);
+        }
+    }
+
+    /** Decodes {@code length} bytes at {@code offset} as a string (MPI's char* outputs). */
+    public String getString(int offset, int length) {
+        byte[] bytes = new byte[Math.max(0, length)];
+        buffer.get(offset, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

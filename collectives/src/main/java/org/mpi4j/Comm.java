@@ -1,0 +1,364 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.Buffers;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * MPI_Comm: a communicator. Size, rank, group, comparison, duplication, names, error handlers, attributes, and all
+ * of point-to-point: blocking (send, ssend, bsend, rsend, recv, sendrecv, sendrecvReplace), nonblocking
+ * (isend... irecv) returning {@link Request}s, persistent ({@code *Init}) returning {@link Prequest}s, and probes
+ * (probe, iprobe, mprobe, improbe). A buffer argument is anything {@link Buffers} resolves: a primitive array, a NIO
+ * buffer, a {@link org.mpi4j.buffers.BufferSpec}, an Arrow vector or an INDArray when their providers are present.
+ */
+public abstract class Comm implements AutoCloseable {
+    static final long NULL = LibMpi.MPI_COMM_NULL();
+
+    long handle;
+    private final boolean predefined;
+
+    Comm(long handle, boolean predefined) {
+        this.handle = handle;
+        this.predefined = predefined;
+    }
+
+    /** The native MPI_Comm handle, initialising MPI on first use; throws if the communicator was freed. */
+    public final long handle() {
+        if (!Environment.ready) {
+            Environment.ensure();
+        }
+        long h = handle;
+        if (h == NULL) {
+            throw new MPIException(ErrorClasses.ERR_COMM, "communicator has been freed");
+        }
+        return h;
+    }
+
+    /** MPI_Comm_c2f: this communicator's Fortran handle. */
+    public int toFortran() {
+        return LibMpi.MPI_Comm_c2f(handle());
+    }
+
+    /** True for COMM_WORLD and COMM_SELF, which cannot be freed. */
+    public boolean isPredefined() {
+        return predefined;
+    }
+
+    /** True once freed. */
+    public boolean isFreed() {
+        return handle == NULL;
+    }
+
+    // ------------------------------------------------------------------ basics
+
+    /** MPI_Comm_size: number of processes. */
+    public int getSize() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_size(h, s.address(0)));
+        return s.getInt(0);
+    }
+
+    /** MPI_Comm_rank: this process's rank. */
+    public int getRank() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_rank(h, s.address(0)));
+        return s.getInt(0);
+    }
+
+    /** MPI_Comm_group: the group of this communicator (free it when done, or use try-with-resources). */
+    public Group getGroup() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_group(h, s.address(0)));
+        return new Group(s.getHandle(0), false);
+    }
+
+    /** MPI_Comm_compare: MPI.IDENT, MPI.CONGRUENT, MPI.SIMILAR or MPI.UNEQUAL. */
+    public int compare(Comm other) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_compare(h, other.handle(), s.address(0)));
+        return s.getInt(0);
+    }
+
+    /** MPI_Comm_test_inter: true for an intercommunicator. */
+    public boolean isInter() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_test_inter(h, s.address(0)));
+        return s.getInt(0) != 0;
+    }
+
+    /** MPI_Comm_dup: a new communicator with the same group and a fresh context. */
+    public abstract Comm dup();
+
+    long dupHandle() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_dup(h, s.address(0)));
+        return s.getHandle(0);
+    }
+
+    /** MPI_Comm_free: releases the communicator; using it afterwards raises MPI_ERR_COMM. */
+    public void free() {
+        if (predefined) {
+            throw new MPIException(ErrorClasses.ERR_COMM, "cannot free a predefined communicator");
+        }
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle());
+        MPIException.check(LibMpi.MPI_Comm_free(s.address(0)));
+        handle = NULL;
+    }
+
+    /** Frees the communicator unless it is predefined or already freed. */
+    @Override
+    public void close() {
+        if (!predefined && handle != NULL) {
+            free();
+        }
+    }
+
+    /** MPI_Comm_get_name. */
+    public String getName() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_get_name(h, s.address(64), s.address(0)));
+        return s.getString(64, s.getInt(0));
+    }
+
+    /** MPI_Comm_set_name. */
+    public void setName(String name) {
+        MPIException.check(LibMpi.MPI_Comm_set_name(handle(), name));
+    }
+
+    /** MPI_Comm_set_errhandler. mpi4j's exceptions need ERRORS_RETURN (the default on every mpi4j handle). */
+    public void setErrhandler(Errhandler e) {
+        MPIException.check(LibMpi.MPI_Comm_set_errhandler(handle(), e.handle()));
+    }
+
+    /** MPI_Comm_get_errhandler. */
+    public Errhandler getErrhandler() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_get_errhandler(h, s.address(0)));
+        long eh = s.getHandle(0);
+        Errhandler e = Errhandler.of(eh);
+        MPIException.check(LibMpi.MPI_Errhandler_free(s.address(0)));
+        return e;
+    }
+
+    /** MPI_Comm_call_errhandler: raises {@code errorcode} through this communicator's error handler. */
+    public void callErrhandler(int errorcode) {
+        MPIException.check(LibMpi.MPI_Comm_call_errhandler(handle(), errorcode));
+    }
+
+    /** MPI_Abort: terminates every process of this communicator's job with {@code errorcode}. */
+    public void abort(int errorcode) {
+        LibMpi.MPI_Abort(handle(), errorcode);
+    }
+
+    /** MPI_Comm_get_attr for an attribute whose value is an int (TAG_UB, HOST, IO, ...); null when not set. */
+    public Integer getAttrInt(int keyval) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_get_attr(h, keyval, s.address(8), s.address(0)));
+        if (s.getInt(0) == 0) {
+            return null;
+        }
+        long ptr = s.getLong(8);
+        LibMpi.mpi4j_memcpy(s.address(16), ptr, 4);
+        return s.getInt(16);
+    }
+
+    // ------------------------------------------------------------------ blocking point-to-point
+
+    /** MPI_Send: sends {@code buf} to {@code dest} with {@code tag}. */
+    public void send(Object buf, int dest, int tag) {
+        long h = handle();
+        MessageBuffer m = Buffers.forSend(buf);
+        int rc = LibMpi.mpi4j_send(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h);
+        if (rc != 0) {
+            throw MPIException.fromCode(rc);
+        }
+    }
+
+    /** MPI_Ssend: synchronous send, completes once the receive has started. */
+    public void ssend(Object buf, int dest, int tag) {
+        long h = handle();
+        MessageBuffer m = Buffers.forSend(buf);
+        MPIException.check(LibMpi.mpi4j_ssend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
+    }
+
+    /** MPI_Bsend: buffered send through the buffer attached with {@link MPI#attachBuffer}. */
+    public void bsend(Object buf, int dest, int tag) {
+        long h = handle();
+        MessageBuffer m = Buffers.forSend(buf);
+        MPIException.check(LibMpi.mpi4j_bsend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
+    }
+
+    /** MPI_Rsend: ready send; the matching receive must already be posted. */
+    public void rsend(Object buf, int dest, int tag) {
+        long h = handle();
+        MessageBuffer m = Buffers.forSend(buf);
+        MPIException.check(LibMpi.mpi4j_rsend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
+    }
+
+    /** MPI_Recv: receives into {@code buf} from {@code source} (or MPI.ANY_SOURCE) with {@code tag} (or MPI.ANY_TAG). */
+    public void recv(Object buf, int source, int tag) {
+        recv(buf, source, tag, null);
+    }
+
+    /** MPI_Recv, filling {@code status} (may be null). */
+    public void recv(Object buf, int source, int tag, Status status) {
+        long h = handle();
+        MessageBuffer m = Buffers.forRecv(buf);
+        int rc = LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, Status.addressOf(status));
+        if (rc != 0) {
+            throw MPIException.fromCode(rc);
+        }
+    }
+
+    /** MPI_Sendrecv: sends and receives in one call (no deadlock in exchanges). */
+    public void sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag) {
+        sendrecv(sendbuf, dest, sendtag, recvbuf, source, recvtag, null);
+    }
+
+    /** MPI_Sendrecv, filling {@code status} for the receive. */
+    public void sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag, Status status) {
+        long h = handle();
+        MessageBuffer s = Buffers.forSend(sendbuf);
+        MessageBuffer r = Buffers.forRecv(recvbuf);
+        MPIException.check(LibMpi.mpi4j_sendrecv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), dest, sendtag,
+                r.base(), r.kind(), r.offset(), r.count(), r.datatype(), source, recvtag, h, Status.addressOf(status)));
+    }
+
+    /** MPI_Sendrecv_replace: sends {@code buf} and receives into the same buffer. */
+    public void sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag) {
+        sendrecvReplace(buf, dest, sendtag, source, recvtag, null);
+    }
+
+    /** MPI_Sendrecv_replace, filling {@code status}. */
+    public void sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag, Status status) {
+        long h = handle();
+        MessageBuffer m = Buffers.forRecv(buf);
+        MPIException.check(LibMpi.mpi4j_sendrecv_replace(m.base(), m.kind(), m.offset(), m.count(), m.datatype(),
+                dest, sendtag, source, recvtag, h, Status.addressOf(status)));
+    }
+
+    // ------------------------------------------------------------------ nonblocking point-to-point
+
+    private interface Starter {
+        int start(long addr, int count, long type, int peer, int tag, long comm, long request);
+    }
+
+    private Request post(Object buf, int peer, int tag, boolean receive, Starter op, Request r) {
+        long h = handle();
+        MessageBuffer m = receive ? Buffers.forRecv(buf) : Buffers.forSend(buf);
+        long addr = r.bind(m, receive);
+        NativeScratch s = NativeScratch.get();
+        int rc = op.start(addr, m.count(), m.datatype(), peer, tag, h, s.address(0));
+        if (rc != 0) {
+            r.release();
+            throw MPIException.fromCode(rc);
+        }
+        r.handle = s.getHandle(0);
+        return r;
+    }
+
+    /** MPI_Isend: starts a send; complete the returned request. */
+    public Request isend(Object buf, int dest, int tag) {
+        return post(buf, dest, tag, false, LibMpi::MPI_Isend, new Request());
+    }
+
+    /** MPI_Issend: starts a synchronous send. */
+    public Request issend(Object buf, int dest, int tag) {
+        return post(buf, dest, tag, false, LibMpi::MPI_Issend, new Request());
+    }
+
+    /** MPI_Ibsend: starts a buffered send. */
+    public Request ibsend(Object buf, int dest, int tag) {
+        return post(buf, dest, tag, false, LibMpi::MPI_Ibsend, new Request());
+    }
+
+    /** MPI_Irsend: starts a ready send. */
+    public Request irsend(Object buf, int dest, int tag) {
+        return post(buf, dest, tag, false, LibMpi::MPI_Irsend, new Request());
+    }
+
+    /** MPI_Irecv: starts a receive into {@code buf}. */
+    public Request irecv(Object buf, int source, int tag) {
+        return post(buf, source, tag, true, LibMpi::MPI_Irecv, new Request());
+    }
+
+    /** MPI_Send_init: a persistent send request; start it with {@link Prequest#start()}. */
+    public Prequest sendInit(Object buf, int dest, int tag) {
+        return (Prequest) post(buf, dest, tag, false, LibMpi::MPI_Send_init, new Prequest(false));
+    }
+
+    /** MPI_Ssend_init: a persistent synchronous send request. */
+    public Prequest ssendInit(Object buf, int dest, int tag) {
+        return (Prequest) post(buf, dest, tag, false, LibMpi::MPI_Ssend_init, new Prequest(false));
+    }
+
+    /** MPI_Bsend_init: a persistent buffered send request. */
+    public Prequest bsendInit(Object buf, int dest, int tag) {
+        return (Prequest) post(buf, dest, tag, false, LibMpi::MPI_Bsend_init, new Prequest(false));
+    }
+
+    /** MPI_Rsend_init: a persistent ready send request. */
+    public Prequest rsendInit(Object buf, int dest, int tag) {
+        return (Prequest) post(buf, dest, tag, false, LibMpi::MPI_Rsend_init, new Prequest(false));
+    }
+
+    /** MPI_Recv_init: a persistent receive request. */
+    public Prequest recvInit(Object buf, int source, int tag) {
+        return (Prequest) post(buf, source, tag, true, LibMpi::MPI_Recv_init, new Prequest(true));
+    }
+
+    // ------------------------------------------------------------------ probes
+
+    /** MPI_Probe: blocks until a matching message is available; fills {@code status} (may be null). */
+    public void probe(int source, int tag, Status status) {
+        MPIException.check(LibMpi.MPI_Probe(source, tag, handle(), Status.addressOf(status)));
+    }
+
+    /** MPI_Iprobe: true if a matching message is available now. */
+    public boolean iprobe(int source, int tag) {
+        return iprobe(source, tag, null);
+    }
+
+    /** MPI_Iprobe, filling {@code status} when a message is available. */
+    public boolean iprobe(int source, int tag, Status status) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Iprobe(source, tag, h, s.address(0), Status.addressOf(status)));
+        return s.getInt(0) != 0;
+    }
+
+    /** MPI_Mprobe: blocks for a matching message and takes it out of the queue as a {@link Message}. */
+    public Message mprobe(int source, int tag, Status status) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Mprobe(source, tag, h, s.address(8), Status.addressOf(status)));
+        return new Message(s.getHandle(8));
+    }
+
+    /** MPI_Improbe: the matching {@link Message} if one is available now, else null. */
+    public Message improbe(int source, int tag, Status status) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Improbe(source, tag, h, s.address(0), s.address(8), Status.addressOf(status)));
+        return s.getInt(0) != 0 ? new Message(s.getHandle(8)) : null;
+    }
+
+    @Override
+    public String toString() {
+        if (handle == NULL) {
+            return getClass().getSimpleName() + "[freed]";
+        }
+        return getClass().getSimpleName() + "[" + getName() + ", rank " + getRank() + " of " + getSize() + "]";
+    }
+}

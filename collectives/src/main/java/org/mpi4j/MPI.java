@@ -1,0 +1,197 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * The MPI environment: predefined communicators and constants, explicit initialisation with a thread level,
+ * finalisation, version queries, processor name, timers, COMM_WORLD attributes, the bsend buffer and abort.
+ * MPI is initialised on first use and finalised at JVM exit when mpi4j initialised it.
+ */
+public final class MPI {
+    private MPI() { }
+
+    /** MPI_ANY_SOURCE: receive from any rank. */
+    public static final int ANY_SOURCE = LibMpi.MPI_ANY_SOURCE();
+    /** MPI_ANY_TAG: receive any tag. */
+    public static final int ANY_TAG = LibMpi.MPI_ANY_TAG();
+    /** MPI_PROC_NULL: a rank whose operations complete at once and move nothing. */
+    public static final int PROC_NULL = LibMpi.MPI_PROC_NULL();
+    /** MPI_ROOT: the root argument of intercommunicator collectives on the root's side. */
+    public static final int ROOT = LibMpi.MPI_ROOT();
+    /** MPI_UNDEFINED. */
+    public static final int UNDEFINED = LibMpi.MPI_UNDEFINED();
+    /** MPI_BSEND_OVERHEAD: extra bytes each buffered send takes in the attached buffer. */
+    public static final int BSEND_OVERHEAD = LibMpi.MPI_BSEND_OVERHEAD();
+    /** MPI_IDENT: result of compare. */
+    public static final int IDENT = LibMpi.MPI_IDENT();
+    /** MPI_CONGRUENT: result of compare. */
+    public static final int CONGRUENT = LibMpi.MPI_CONGRUENT();
+    /** MPI_SIMILAR: result of compare. */
+    public static final int SIMILAR = LibMpi.MPI_SIMILAR();
+    /** MPI_UNEQUAL: result of compare. */
+    public static final int UNEQUAL = LibMpi.MPI_UNEQUAL();
+    /** Keyval of the COMM_WORLD attribute MPI_TAG_UB. */
+    public static final int TAG_UB = LibMpi.MPI_TAG_UB();
+    /** Keyval of MPI_HOST. */
+    public static final int HOST = LibMpi.MPI_HOST();
+    /** Keyval of MPI_IO. */
+    public static final int IO = LibMpi.MPI_IO();
+    /** Keyval of MPI_WTIME_IS_GLOBAL. */
+    public static final int WTIME_IS_GLOBAL = LibMpi.MPI_WTIME_IS_GLOBAL();
+    /** Keyval of MPI_UNIVERSE_SIZE. */
+    public static final int UNIVERSE_SIZE = LibMpi.MPI_UNIVERSE_SIZE();
+    /** Keyval of MPI_APPNUM. */
+    public static final int APPNUM = LibMpi.MPI_APPNUM();
+
+    /** MPI_COMM_WORLD: every process of the job. */
+    public static final Intracomm COMM_WORLD = new Intracomm(LibMpi.MPI_COMM_WORLD(), true);
+    /** MPI_COMM_SELF: this process alone. */
+    public static final Intracomm COMM_SELF = new Intracomm(LibMpi.MPI_COMM_SELF(), true);
+
+    private static long bsendBuffer;
+    private static int bsendSize;
+
+    /** MPI_Init_thread with MPI_THREAD_MULTIPLE (mpi4py's default); returns the level provided. */
+    public static ThreadLevel init() {
+        return init(ThreadLevel.MULTIPLE);
+    }
+
+    /** MPI_Init_thread: initialises MPI asking for {@code required}; returns the level the library provides. */
+    public static ThreadLevel init(ThreadLevel required) {
+        return Environment.init(required);
+    }
+
+    /** MPI_Initialized. */
+    public static boolean isInitialized() {
+        return Environment.nativeFlag(true);
+    }
+
+    /** MPI_Finalized. */
+    public static boolean isFinalized() {
+        return Environment.nativeFlag(false);
+    }
+
+    /** MPI_Finalize, now rather than at JVM exit. */
+    public static void finalizeMPI() {
+        Environment.finalizeMpi();
+    }
+
+    /** MPI_Query_thread: the thread level provided. */
+    public static ThreadLevel queryThread() {
+        return Environment.provided();
+    }
+
+    /** MPI_Is_thread_main: true on the thread that initialised MPI. */
+    public static boolean isThreadMain() {
+        Environment.ensure();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Is_thread_main(s.address(0)));
+        return s.getInt(0) != 0;
+    }
+
+    /** MPI_Get_version: {major, minor} of the MPI standard the library implements. */
+    public static int[] getVersion() {
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Get_version(s.address(0), s.address(4)));
+        return new int[] {s.getInt(0), s.getInt(4)};
+    }
+
+    /** MPI_Get_library_version: the implementation's version string. */
+    public static String getLibraryVersion() {
+        NativeScratch s = NativeScratch.get().ensure(64 + LibMpi.MPI_MAX_LIBRARY_VERSION_STRING());
+        MPIException.check(LibMpi.MPI_Get_library_version(s.address(64), s.address(0)));
+        return s.getString(64, s.getInt(0)).trim();
+    }
+
+    /** MPI_Get_processor_name: the host this process runs on. */
+    public static String getProcessorName() {
+        Environment.ensure();
+        NativeScratch s = NativeScratch.get().ensure(64 + LibMpi.MPI_MAX_PROCESSOR_NAME());
+        MPIException.check(LibMpi.MPI_Get_processor_name(s.address(64), s.address(0)));
+        return s.getString(64, s.getInt(0));
+    }
+
+    /** MPI_Wtime: seconds since some time in the past. */
+    public static double wtime() {
+        Environment.ensure();
+        return LibMpi.MPI_Wtime();
+    }
+
+    /** MPI_Wtick: resolution of {@link #wtime()} in seconds. */
+    public static double wtick() {
+        Environment.ensure();
+        return LibMpi.MPI_Wtick();
+    }
+
+    /** MPI_Abort on COMM_WORLD: terminates the whole job with {@code errorcode}. */
+    public static void abort(int errorcode) {
+        COMM_WORLD.abort(errorcode);
+    }
+
+    /** COMM_WORLD's MPI_TAG_UB: the largest valid tag. */
+    public static int getTagUB() {
+        return COMM_WORLD.getAttrInt(TAG_UB);
+    }
+
+    /** COMM_WORLD's MPI_HOST (MPI.PROC_NULL when there is no host process). */
+    public static int getHost() {
+        Integer v = COMM_WORLD.getAttrInt(HOST);
+        return v == null ? PROC_NULL : v;
+    }
+
+    /** COMM_WORLD's MPI_IO: a rank that can do I/O (MPI.ANY_SOURCE if all can). */
+    public static int getIO() {
+        Integer v = COMM_WORLD.getAttrInt(IO);
+        return v == null ? PROC_NULL : v;
+    }
+
+    /** COMM_WORLD's MPI_WTIME_IS_GLOBAL. */
+    public static boolean isWtimeGlobal() {
+        Integer v = COMM_WORLD.getAttrInt(WTIME_IS_GLOBAL);
+        return v != null && v != 0;
+    }
+
+    /** COMM_WORLD's MPI_UNIVERSE_SIZE, or null if the launcher does not say. */
+    public static Integer getUniverseSize() {
+        return COMM_WORLD.getAttrInt(UNIVERSE_SIZE);
+    }
+
+    /** COMM_WORLD's MPI_APPNUM, or null when not started as part of a multi-application launch. */
+    public static Integer getAppNum() {
+        return COMM_WORLD.getAttrInt(APPNUM);
+    }
+
+    /** MPI_Buffer_attach: gives MPI {@code size} bytes (allocated by mpi4j) for buffered sends. */
+    public static synchronized void attachBuffer(int size) {
+        Environment.ensure();
+        if (bsendBuffer != 0) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a bsend buffer is already attached; detach it first");
+        }
+        if (size < 0) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "negative buffer size " + size);
+        }
+        long mem = LibMpi.mpi4j_malloc(size);
+        int rc = LibMpi.MPI_Buffer_attach(mem, size);
+        if (rc != 0) {
+            LibMpi.mpi4j_free(mem);
+            throw MPIException.fromCode(rc);
+        }
+        bsendBuffer = mem;
+        bsendSize = size;
+    }
+
+    /** MPI_Buffer_detach: waits until buffered messages are sent, then releases the buffer; returns its size. */
+    public static synchronized int detachBuffer() {
+        if (bsendBuffer == 0) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "no bsend buffer is attached");
+        }
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Buffer_detach(s.address(8), s.address(0)));
+        LibMpi.mpi4j_free(bsendBuffer);
+        bsendBuffer = 0;
+        int size = bsendSize;
+        bsendSize = 0;
+        return size;
+    }
+}

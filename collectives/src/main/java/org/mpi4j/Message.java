@@ -1,0 +1,74 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.Buffers;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * MPI_Message: a message matched by {@link Comm#mprobe} or {@link Comm#improbe}, received exactly once with
+ * {@link #recv} or {@link #irecv} (no other receive can steal it).
+ */
+public final class Message {
+    private static final long NULL = LibMpi.MPI_MESSAGE_NULL();
+    private long handle;
+
+    Message(long handle) {
+        this.handle = handle;
+    }
+
+    /** The native MPI_Message handle. */
+    public long handle() {
+        return handle;
+    }
+
+    /** True once received (MPI_MESSAGE_NULL). */
+    public boolean isNull() {
+        return handle == NULL;
+    }
+
+    /** True for the message matched from MPI.PROC_NULL (MPI_MESSAGE_NO_PROC). */
+    public boolean isNoProc() {
+        return handle == LibMpi.MPI_MESSAGE_NO_PROC();
+    }
+
+    private void checkLive() {
+        if (handle == NULL) {
+            throw new MPIException(ErrorClasses.ERR_REQUEST, "message has already been received");
+        }
+    }
+
+    /** MPI_Mrecv: receives the message into {@code buf}. */
+    public void recv(Object buf) {
+        recv(buf, null);
+    }
+
+    /** MPI_Mrecv: receives the message into {@code buf} and fills {@code status}. */
+    public void recv(Object buf, Status status) {
+        checkLive();
+        MessageBuffer m = Buffers.forRecv(buf);
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle);
+        int rc = LibMpi.mpi4j_mrecv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), s.address(0), Status.addressOf(status));
+        handle = s.getHandle(0);
+        MPIException.check(rc);
+    }
+
+    /** MPI_Imrecv: starts receiving the message into {@code buf}. */
+    public Request irecv(Object buf) {
+        checkLive();
+        MessageBuffer m = Buffers.forRecv(buf);
+        Request r = new Request();
+        long addr = r.bind(m, true);
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle);
+        int rc = LibMpi.MPI_Imrecv(addr, m.count(), m.datatype(), s.address(0), s.address(16));
+        handle = s.getHandle(0);
+        if (rc != 0) {
+            r.release();
+            throw MPIException.fromCode(rc);
+        }
+        r.handle = s.getHandle(16);
+        return r;
+    }
+}

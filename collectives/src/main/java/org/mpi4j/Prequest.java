@@ -1,0 +1,63 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * A persistent request (MPI_Send_init, MPI_Recv_init...): set up once, then {@link #start()}ed and completed many
+ * times. For heap arrays the staging memory lives as long as the request: each start of a send refreshes it from
+ * the array, each completed receive lands in the array.
+ */
+public final class Prequest extends Request {
+    private final boolean receive;
+
+    Prequest(boolean receive) {
+        this.receive = receive;
+    }
+
+    @Override
+    boolean isPersistent() {
+        return true;
+    }
+
+    /** MPI_Start: starts one round of the operation. */
+    public void start() {
+        if (!receive) {
+            restage();
+        }
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle);
+        MPIException.check(LibMpi.MPI_Start(s.address(0)));
+        handle = s.getHandle(0);
+    }
+
+    /** MPI_Startall: starts every request. */
+    public static void startAll(Prequest... reqs) {
+        int h = NativeScratch.HANDLE_SIZE;
+        NativeScratch s = NativeScratch.get().ensure(64 + reqs.length * h);
+        for (int i = 0; i < reqs.length; i++) {
+            if (!reqs[i].receive) {
+                reqs[i].restage();
+            }
+            s.putHandle(64 + i * h, reqs[i].handle);
+        }
+        MPIException.check(LibMpi.MPI_Startall(reqs.length, s.address(64)));
+        for (int i = 0; i < reqs.length; i++) {
+            reqs[i].handle = s.getHandle(64 + i * h);
+        }
+    }
+
+    /** MPI_Request_free, and releases the staging memory once the request is inactive. */
+    @Override
+    public void free() {
+        boolean wasActive = handle != NULL;
+        if (wasActive) {
+            NativeScratch s = NativeScratch.get();
+            s.putHandle(0, handle);
+            int rc = LibMpi.MPI_Request_free(s.address(0));
+            handle = s.getHandle(0);
+            MPIException.check(rc);
+        }
+        release();
+    }
+}

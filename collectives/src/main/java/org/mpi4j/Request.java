@@ -1,0 +1,366 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * MPI_Request: a nonblocking operation in flight. Complete it with {@link #waitFor()} or {@link #test()}, or many at
+ * once with {@link #waitAll}, {@link #waitAny}, {@link #waitSome}, {@link #testAll}, {@link #testAny},
+ * {@link #testSome}. A request keeps its buffer referenced until it completes. A Java heap array cannot be handed to
+ * MPI beyond one call (the GC may move it), so nonblocking operations on heap arrays go through native staging
+ * memory: a send takes a snapshot of the array when it starts, a receive lands in the array when the request
+ * completes. Off-heap buffers (direct NIO, Arrow, ND4J) are used in place.
+ */
+public class Request implements AutoCloseable {
+    static final long NULL = LibMpi.MPI_REQUEST_NULL();
+    private static final int H = NativeScratch.HANDLE_SIZE;
+    /** Scratch bytes kept for scalar outputs before arrays of handles. */
+    private static final int ARRAYS_AT = 64;
+
+    long handle;
+    private Object keep;
+    long staging;
+    private long stagingBytes;
+    private Object copyBase;
+    private long copyOffset;
+    private boolean copyBack;
+
+    Request() {
+        this.handle = NULL;
+    }
+
+    /** Wraps a native MPI_Request handle (interop). */
+    public static Request fromHandle(long handle) {
+        Request r = new Request();
+        r.handle = handle;
+        return r;
+    }
+
+    /** MPI_Request_f2c: the request for a Fortran handle. */
+    public static Request fromFortran(int f) {
+        Environment.ensure();
+        return fromHandle(LibMpi.MPI_Request_f2c(f));
+    }
+
+    /** MPI_Request_c2f: this request's Fortran handle. */
+    public int toFortran() {
+        return LibMpi.MPI_Request_c2f(handle);
+    }
+
+    /** The native MPI_Request handle (MPI_REQUEST_NULL once completed). */
+    public long handle() {
+        return handle;
+    }
+
+    /** True when the handle is MPI_REQUEST_NULL (completed, freed, or never started). */
+    public boolean isNull() {
+        return handle == NULL;
+    }
+
+    /**
+     * Binds the resolved message to this request and returns the native address to give MPI: the memory itself,
+     * or staging memory for heap arrays (filled from the array now; copied back on completion when receiving).
+     */
+    long bind(MessageBuffer m, boolean receive) {
+        keep = m.owner();
+        if (!m.isHeap()) {
+            return m.address();
+        }
+        long bytes = m.spanBytes();
+        staging = LibMpi.mpi4j_malloc(bytes);
+        stagingBytes = bytes;
+        copyBase = m.base();
+        copyOffset = m.offset() + m.spanLow();
+        copyBack = receive;
+        // receives are staged from the array too, so that bytes MPI does not write (datatype holes) stay as they were
+        LibMpi.mpi4j_copy_to_native(copyBase, LibMpi.KIND_ARRAY, copyOffset, staging, bytes);
+        return staging - m.spanLow();
+    }
+
+    /** Refreshes staging from the array (a persistent send restarting). */
+    void restage() {
+        if (staging != 0) {
+            LibMpi.mpi4j_copy_to_native(copyBase, LibMpi.KIND_ARRAY, copyOffset, staging, stagingBytes);
+        }
+    }
+
+    /** Called once MPI reports completion: lands staged receives in their array, then lets go of the buffer. */
+    void completed() {
+        if (staging != 0) {
+            if (copyBack) {
+                LibMpi.mpi4j_copy_from_native(copyBase, LibMpi.KIND_ARRAY, copyOffset, staging, stagingBytes);
+            }
+            if (!isPersistent()) {
+                release();
+            }
+        } else if (!isPersistent()) {
+            keep = null;
+        }
+    }
+
+    void release() {
+        if (staging != 0) {
+            LibMpi.mpi4j_free(staging);
+            staging = 0;
+        }
+        keep = null;
+        copyBase = null;
+        copyBack = false;
+    }
+
+    boolean isPersistent() {
+        return false;
+    }
+
+    /** MPI_Wait: blocks until the operation completes. */
+    public void waitFor() {
+        waitFor(null);
+    }
+
+    /** MPI_Wait: blocks until the operation completes and fills {@code status}. */
+    public void waitFor(Status status) {
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle);
+        int rc = LibMpi.MPI_Wait(s.address(0), Status.addressOf(status));
+        handle = s.getHandle(0);
+        completed();
+        MPIException.check(rc);
+    }
+
+    /** MPI_Test: true (and the operation is completed) if it has finished. */
+    public boolean test() {
+        return test(null);
+    }
+
+    /** MPI_Test: true if the operation has finished, filling {@code status}. */
+    public boolean test(Status status) {
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(8, handle);
+        int rc = LibMpi.MPI_Test(s.address(8), s.address(0), Status.addressOf(status));
+        MPIException.check(rc);
+        boolean done = s.getInt(0) != 0;
+        handle = s.getHandle(8);
+        if (done) {
+            completed();
+        }
+        return done;
+    }
+
+    /** MPI_Request_get_status: whether the operation has finished, without freeing the request. */
+    public boolean getStatus(Status status) {
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Request_get_status(handle, s.address(0), Status.addressOf(status)));
+        return s.getInt(0) != 0;
+    }
+
+    /** MPI_Cancel: asks MPI to cancel the operation; complete the request afterwards (wait/test). */
+    public void cancel() {
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle);
+        MPIException.check(LibMpi.MPI_Cancel(s.address(0)));
+    }
+
+    /**
+     * MPI_Request_free: lets go of the request. An active operation still completes in the background; its
+     * staging memory (heap arrays) is then kept for the life of the process, since MPI may still use it.
+     */
+    public void free() {
+        if (handle == NULL) {
+            release();
+            return;
+        }
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, handle);
+        int rc = LibMpi.MPI_Request_free(s.address(0));
+        handle = s.getHandle(0);
+        MPIException.check(rc);
+        staging = 0; // deliberately not freed: MPI may still read or write it
+        keep = null;
+        copyBase = null;
+    }
+
+    /** Frees the request if it is still allocated (see {@link #free()}). */
+    @Override
+    public void close() {
+        if (handle != NULL || staging != 0) {
+            free();
+        }
+    }
+
+    // ------------------------------------------------------------------ many requests at once
+
+    private static NativeScratch load(Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        if (statuses != null && statuses.length < n) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "statuses has " + statuses.length + " entries for " + n + " requests");
+        }
+        NativeScratch s = NativeScratch.get().ensure(ARRAYS_AT + n * H + 8 + n * (Status.nativeSize() + 4));
+        for (int i = 0; i < n; i++) {
+            s.putHandle(ARRAYS_AT + i * H, reqs[i] == null ? NULL : reqs[i].handle);
+        }
+        return s;
+    }
+
+    private static int statusesAt(int n) {
+        return (ARRAYS_AT + n * H + 7) & ~7;
+    }
+
+    private static int indicesAt(int n) {
+        return statusesAt(n) + n * Status.nativeSize();
+    }
+
+    private static long statusesArg(NativeScratch s, int n, Status[] statuses) {
+        return statuses == null ? LibMpi.MPI_STATUSES_IGNORE() : s.address(statusesAt(n));
+    }
+
+    private static void complete(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
+        Request r = reqs[i];
+        if (r != null) {
+            r.handle = s.getHandle(ARRAYS_AT + i * H);
+            r.completed();
+        }
+        if (statuses != null && statuses[i] != null) {
+            statuses[i].copyFrom(s.address(statusesAt(reqs.length) + statusSlot * Status.nativeSize()));
+        }
+    }
+
+    private static void throwFromStatuses(int rc, NativeScratch s, int n, boolean haveStatuses) {
+        if (rc == ErrorClasses.ERR_IN_STATUS && haveStatuses) {
+            for (int i = 0; i < n; i++) {
+                int err = s.getInt(statusesAt(n) + i * Status.nativeSize() + LibMpi.offsetofStatusError());
+                if (err != 0 && err != ErrorClasses.ERR_PENDING) {
+                    throw MPIException.fromCode(err);
+                }
+            }
+        }
+        MPIException.check(rc);
+    }
+
+    /** MPI_Waitall: waits for every request. */
+    public static void waitAll(Request... reqs) {
+        waitAll(reqs, null);
+    }
+
+    /** MPI_Waitall: waits for every request, filling {@code statuses[i]} (entries may be null). */
+    public static void waitAll(Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        NativeScratch s = load(reqs, statuses);
+        int rc = LibMpi.MPI_Waitall(n, s.address(ARRAYS_AT), s.address(statusesAt(n)));
+        for (int i = 0; i < n; i++) {
+            complete(s, reqs, i, statuses, i);
+        }
+        throwFromStatuses(rc, s, n, true);
+    }
+
+    /** MPI_Testall: true (and all are completed) if every request has finished. */
+    public static boolean testAll(Request... reqs) {
+        return testAll(reqs, null);
+    }
+
+    /** MPI_Testall with statuses. */
+    public static boolean testAll(Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        NativeScratch s = load(reqs, statuses);
+        int rc = LibMpi.MPI_Testall(n, s.address(ARRAYS_AT), s.address(0), s.address(statusesAt(n)));
+        boolean done = s.getInt(0) != 0;
+        if (done) {
+            for (int i = 0; i < n; i++) {
+                complete(s, reqs, i, statuses, i);
+            }
+        }
+        throwFromStatuses(rc, s, n, true);
+        return done;
+    }
+
+    /** MPI_Waitany: waits for one request; returns its index, or MPI.UNDEFINED if none was active. */
+    public static int waitAny(Request... reqs) {
+        return waitAny(reqs, null);
+    }
+
+    /** MPI_Waitany with the completed request's status. */
+    public static int waitAny(Request[] reqs, Status status) {
+        int n = reqs.length;
+        NativeScratch s = load(reqs, null);
+        int rc = LibMpi.MPI_Waitany(n, s.address(ARRAYS_AT), s.address(0), Status.addressOf(status));
+        int index = s.getInt(0);
+        if (index >= 0 && index < n) {
+            complete(s, reqs, index, null, 0);
+        }
+        MPIException.check(rc);
+        return index;
+    }
+
+    /** MPI_Testany: index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active. */
+    public static int testAny(Request... reqs) {
+        return testAny(reqs, null);
+    }
+
+    /** MPI_Testany with the completed request's status. */
+    public static int testAny(Request[] reqs, Status status) {
+        int n = reqs.length;
+        NativeScratch s = load(reqs, null);
+        int rc = LibMpi.MPI_Testany(n, s.address(ARRAYS_AT), s.address(0), s.address(4), Status.addressOf(status));
+        MPIException.check(rc);
+        int index = s.getInt(0);
+        boolean flag = s.getInt(4) != 0;
+        if (!flag) {
+            return -1;
+        }
+        if (index >= 0 && index < n) {
+            complete(s, reqs, index, null, 0);
+        }
+        return index;
+    }
+
+    /** MPI_Waitsome: waits for at least one; returns the indices completed, or null if none was active. */
+    public static int[] waitSome(Request... reqs) {
+        return waitSome(reqs, null);
+    }
+
+    /** MPI_Waitsome with statuses: {@code statuses[i]} is filled for each completed index i. */
+    public static int[] waitSome(Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        NativeScratch s = load(reqs, statuses);
+        int rc = LibMpi.MPI_Waitsome(n, s.address(ARRAYS_AT), s.address(0), s.address(indicesAt(n)), s.address(statusesAt(n)));
+        return some(rc, s, reqs, statuses);
+    }
+
+    /** MPI_Testsome: the indices completed so far (maybe none), or null if none was active. */
+    public static int[] testSome(Request... reqs) {
+        return testSome(reqs, null);
+    }
+
+    /** MPI_Testsome with statuses. */
+    public static int[] testSome(Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        NativeScratch s = load(reqs, statuses);
+        int rc = LibMpi.MPI_Testsome(n, s.address(ARRAYS_AT), s.address(0), s.address(indicesAt(n)), s.address(statusesAt(n)));
+        return some(rc, s, reqs, statuses);
+    }
+
+    private static int[] some(int rc, NativeScratch s, Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        int outcount = s.getInt(0);
+        if (outcount == MPI.UNDEFINED) {
+            MPIException.check(rc);
+            return null;
+        }
+        int[] idx = new int[outcount];
+        for (int k = 0; k < outcount; k++) {
+            idx[k] = s.getInt(indicesAt(n) + 4 * k);
+        }
+        for (int k = 0; k < outcount; k++) {
+            Request r = reqs[idx[k]];
+            if (r != null) {
+                r.handle = s.getHandle(ARRAYS_AT + idx[k] * H);
+                r.completed();
+            }
+            if (statuses != null && statuses[idx[k]] != null) {
+                statuses[idx[k]].copyFrom(s.address(statusesAt(n) + k * Status.nativeSize()));
+            }
+        }
+        throwFromStatuses(rc, s, n, true);
+        return idx;
+    }
+}

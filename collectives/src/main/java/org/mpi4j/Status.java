@@ -1,0 +1,117 @@
+package org.mpi4j;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * MPI_Status: source, tag, error and element count of a received (or probed) message. It owns a native
+ * MPI_Status that MPI fills in place; reuse one Status across calls to allocate nothing.
+ */
+public final class Status {
+    private static final int SIZE = LibMpi.sizeofStatus();
+    private static final int SOURCE = LibMpi.offsetofStatusSource();
+    private static final int TAG = LibMpi.offsetofStatusTag();
+    private static final int ERROR = LibMpi.offsetofStatusError();
+
+    private final ByteBuffer memory;
+    private final long address;
+
+    /** A new, empty status. */
+    public Status() {
+        memory = ByteBuffer.allocateDirect(SIZE).order(ByteOrder.nativeOrder());
+        address = LibMpi.mpi4j_direct_address(memory);
+    }
+
+    /** Native address of the MPI_Status, or MPI_STATUS_IGNORE for a null status. */
+    static long addressOf(Status s) {
+        return s == null ? LibMpi.MPI_STATUS_IGNORE() : s.address;
+    }
+
+    /** The native MPI_Status address (interop: pass it to C code that fills an MPI_Status). */
+    public long address() {
+        return address;
+    }
+
+    /** Copies a native MPI_Status (e.g. one entry of an array MPI filled) into this status. */
+    void copyFrom(long nativeStatus) {
+        LibMpi.mpi4j_memcpy(address, nativeStatus, SIZE);
+    }
+
+    /** Size in bytes of the native MPI_Status. */
+    static int nativeSize() {
+        return SIZE;
+    }
+
+    /** MPI_SOURCE: the rank that sent the message. */
+    public int getSource() {
+        return memory.getInt(SOURCE);
+    }
+
+    /** MPI_TAG: the message's tag. */
+    public int getTag() {
+        return memory.getInt(TAG);
+    }
+
+    /** MPI_ERROR: the error code of this request (set by the multiple-completion calls). */
+    public int getError() {
+        return memory.getInt(ERROR);
+    }
+
+    /** Sets MPI_SOURCE (for generalized requests and tests). */
+    public void setSource(int source) {
+        memory.putInt(SOURCE, source);
+    }
+
+    /** Sets MPI_TAG. */
+    public void setTag(int tag) {
+        memory.putInt(TAG, tag);
+    }
+
+    /** Sets MPI_ERROR. */
+    public void setError(int error) {
+        memory.putInt(ERROR, error);
+    }
+
+    /** MPI_Get_count: elements of {@code type} received; MPI.UNDEFINED if not a whole number. */
+    public int getCount(Datatype type) {
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Get_count(address, type.handle(), s.address(0)));
+        return s.getInt(0);
+    }
+
+    /** MPI_Get_count with MPI_BYTE: the message size in bytes (mpi4py's {@code Status.count}). */
+    public int getCount() {
+        return getCount(Datatype.BYTE);
+    }
+
+    /** MPI_Get_elements_x: basic elements of {@code type} received. */
+    public long getElements(Datatype type) {
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Get_elements_x(address, type.handle(), s.address(0)));
+        return s.getLong(0);
+    }
+
+    /** MPI_Status_set_elements_x. */
+    public void setElements(Datatype type, long count) {
+        MPIException.check(LibMpi.MPI_Status_set_elements_x(address, type.handle(), count));
+    }
+
+    /** MPI_Test_cancelled: whether the request this status describes was cancelled. */
+    public boolean isCancelled() {
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Test_cancelled(address, s.address(0)));
+        return s.getInt(0) != 0;
+    }
+
+    /** MPI_Status_set_cancelled. */
+    public void setCancelled(boolean flag) {
+        MPIException.check(LibMpi.MPI_Status_set_cancelled(address, flag ? 1 : 0));
+    }
+
+    @Override
+    public String toString() {
+        return "Status[source=" + getSource() + ", tag=" + getTag() + ", error=" + getError() + ", bytes=" + getCount() + "]";
+    }
+}

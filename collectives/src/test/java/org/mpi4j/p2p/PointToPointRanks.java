@@ -1,0 +1,491 @@
+package org.mpi4j.p2p;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpi4j.testing.Ring.next;
+import static org.mpi4j.testing.Ring.prev;
+import static org.mpi4j.testing.Ring.rank;
+import static org.mpi4j.testing.Ring.size;
+import static org.mpi4j.testing.Ring.value;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mpi4j.Datatype;
+import org.mpi4j.Intracomm;
+import org.mpi4j.MPI;
+import org.mpi4j.Message;
+import org.mpi4j.Prequest;
+import org.mpi4j.Request;
+import org.mpi4j.Status;
+import org.mpi4j.buffers.BufferSpec;
+import org.mpi4j.testing.RankTest;
+
+/** Point-to-point across real ranks: every buffer family and every send mode, blocking, nonblocking, persistent. */
+public final class PointToPointRanks {
+    private PointToPointRanks() { }
+
+    static final Intracomm W = MPI.COMM_WORLD;
+
+    /** Arrays of every primitive type, filled with what rank {@code r} sends. */
+    static Object[] arrays(int r, int n) {
+        boolean[] z = new boolean[n];
+        byte[] b = new byte[n];
+        char[] c = new char[n];
+        short[] s = new short[n];
+        int[] i = new int[n];
+        long[] l = new long[n];
+        float[] f = new float[n];
+        double[] d = new double[n];
+        for (int k = 0; k < n; k++) {
+            double v = value(r, k);
+            z[k] = (r + k) % 2 == 0;
+            b[k] = (byte) (r * 7 + k);
+            c[k] = (char) (40000 + r * 100 + k);
+            s[k] = (short) (-(r * 100 + k));
+            i[k] = (int) v * 31;
+            l[k] = (long) v * 3_000_000_000L;
+            f[k] = (float) v / 4;
+            d[k] = v / 3;
+        }
+        return new Object[] {z, b, c, s, i, l, f, d};
+    }
+
+    static Object[] emptyLike(Object[] a) {
+        Object[] out = new Object[a.length];
+        for (int k = 0; k < a.length; k++) {
+            out[k] = java.lang.reflect.Array.newInstance(a[k].getClass().getComponentType(), java.lang.reflect.Array.getLength(a[k]));
+        }
+        return out;
+    }
+
+    static void assertSameArrays(Object[] expected, Object[] actual) {
+        for (int k = 0; k < expected.length; k++) {
+            assertTrue(java.util.Objects.deepEquals(expected[k], actual[k]),
+                    "array of " + expected[k].getClass().getComponentType() + " differs: expected "
+                            + Arrays.deepToString(new Object[] {expected[k]}) + " got " + Arrays.deepToString(new Object[] {actual[k]}));
+        }
+    }
+
+    @RankTest
+    public static void arraysOfEveryTypeAroundRing() {
+        for (int n : new int[] {0, 1, 100, 70_000}) {
+            Object[] mine = arrays(rank(), n);
+            Object[] got = emptyLike(mine);
+            for (int k = 0; k < mine.length; k++) {
+                W.sendrecv(mine[k], next(), k, got[k], prev(), k);
+            }
+            assertSameArrays(arrays(prev(), n), got);
+        }
+    }
+
+    @RankTest
+    public static void blockingSendRecvRankZeroToEveryone() {
+        double[] data = new double[1000];
+        if (rank() == 0) {
+            for (int dest = 1; dest < size(); dest++) {
+                Arrays.fill(data, dest * 1.5);
+                W.send(data, dest, 11);
+            }
+        } else {
+            Status st = new Status();
+            W.recv(data, 0, 11, st);
+            assertEquals(0, st.getSource());
+            assertEquals(11, st.getTag());
+            assertEquals(1000, st.getCount(Datatype.DOUBLE));
+            assertEquals(8000, st.getCount());
+            for (double v : data) {
+                assertEquals(rank() * 1.5, v);
+            }
+        }
+    }
+
+    @RankTest
+    public static void directBuffersZeroCopy() {
+        int n = 5000;
+        DoubleBuffer out = ByteBuffer.allocateDirect(8 * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer in = ByteBuffer.allocateDirect(8 * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        for (int k = 0; k < n; k++) {
+            out.put(k, value(rank(), k));
+        }
+        W.sendrecv(out, next(), 1, in, prev(), 1);
+        for (int k = 0; k < n; k++) {
+            assertEquals(value(prev(), k), in.get(k));
+        }
+        // position and limit select the elements: send elements 10..19 into positions 100..109
+        ByteBuffer raw = ByteBuffer.allocateDirect(4 * 200).order(ByteOrder.nativeOrder());
+        IntBuffer ints = raw.asIntBuffer();
+        for (int k = 0; k < 200; k++) {
+            ints.put(k, rank() * 1000 + k);
+        }
+        IntBuffer target = ByteBuffer.allocateDirect(4 * 200).order(ByteOrder.nativeOrder()).asIntBuffer();
+        W.sendrecv(ints.duplicate().position(10).limit(20), next(), 2, target.duplicate().position(100).limit(110), prev(), 2);
+        for (int k = 0; k < 10; k++) {
+            assertEquals(prev() * 1000 + 10 + k, target.get(100 + k));
+        }
+        assertEquals(0, target.get(99));
+        assertEquals(0, target.get(110));
+    }
+
+    @RankTest
+    public static void heapNioBuffersAndSlices() {
+        double[] backing = new double[50];
+        DoubleBuffer out = DoubleBuffer.wrap(backing, 5, 20);
+        for (int k = 0; k < 50; k++) {
+            backing[k] = value(rank(), k);
+        }
+        DoubleBuffer in = DoubleBuffer.allocate(40).position(10).slice();
+        W.sendrecv(out, next(), 3, in.duplicate().limit(20), prev(), 3);
+        for (int k = 0; k < 20; k++) {
+            assertEquals(value(prev(), 5 + k), in.get(k));
+        }
+        // a read-only heap buffer has no accessible array: it is copied for sending
+        DoubleBuffer ro = DoubleBuffer.wrap(backing).asReadOnlyBuffer();
+        double[] got = new double[50];
+        W.sendrecv(ro, next(), 4, got, prev(), 4);
+        assertEquals(value(prev(), 49), got[49]);
+    }
+
+    @RankTest
+    public static void explicitSpecWithOffsetAndCount() {
+        int[] data = new int[1000];
+        for (int k = 0; k < data.length; k++) {
+            data[k] = rank() * 10000 + k;
+        }
+        int[] got = new int[1000];
+        // the tutorial's explicit form: [data, count, MPI.INT], here with offsets on both sides
+        W.sendrecv(BufferSpec.of(data, 100, 500, Datatype.INT), next(), 5, BufferSpec.of(got, 300, 500, Datatype.INT), prev(), 5);
+        for (int k = 0; k < 500; k++) {
+            assertEquals(prev() * 10000 + 100 + k, got[300 + k]);
+        }
+        assertEquals(0, got[299]);
+        assertEquals(0, got[800]);
+        // a byte buffer can carry any datatype
+        ByteBuffer bytes = ByteBuffer.allocateDirect(8 * 10).order(ByteOrder.nativeOrder());
+        double[] d = new double[10];
+        Arrays.fill(d, rank() + 0.25);
+        W.sendrecv(d, next(), 6, BufferSpec.of(bytes, 10, Datatype.DOUBLE), prev(), 6);
+        assertEquals(prev() + 0.25, bytes.getDouble(72));
+    }
+
+    @RankTest
+    public static void anySourceAnyTagAndStatus() {
+        int[] msg = {rank(), rank() * rank()};
+        Request r = W.isend(msg, next(), 100 + rank());
+        int[] got = new int[2];
+        Status st = new Status();
+        W.recv(got, MPI.ANY_SOURCE, MPI.ANY_TAG, st);
+        r.waitFor();
+        assertEquals(prev(), st.getSource());
+        assertEquals(100 + prev(), st.getTag());
+        assertEquals(2, st.getCount(Datatype.INT));
+        assertEquals(prev(), got[0]);
+        assertEquals(prev() * prev(), got[1]);
+        assertFalse(st.isCancelled());
+    }
+
+    @RankTest
+    public static void synchronousReadyAndBufferedModes() {
+        long[] data = {rank(), -rank()};
+        long[] got = new long[2];
+        // ssend: post the receive first so the synchronous send can complete on every rank count (1 too)
+        Request r = W.irecv(got, prev(), 7);
+        W.ssend(data, next(), 7);
+        r.waitFor();
+        assertArrayEquals(new long[] {prev(), -prev()}, got);
+        // rsend needs the receive posted before the send starts: post, then barrier, then rsend
+        long[] got2 = new long[2];
+        Request r2 = W.irecv(got2, prev(), 8);
+        W.barrier();
+        W.rsend(data, next(), 8);
+        r2.waitFor();
+        assertArrayEquals(new long[] {prev(), -prev()}, got2);
+        // bsend through an attached buffer
+        MPI.attachBuffer(1024 + MPI.BSEND_OVERHEAD);
+        try {
+            W.bsend(data, next(), 9);
+            Request rb = W.ibsend(data, next(), 10);
+            long[] got3 = new long[2];
+            long[] got4 = new long[2];
+            W.recv(got3, prev(), 9);
+            W.recv(got4, prev(), 10);
+            rb.waitFor();
+            assertArrayEquals(new long[] {prev(), -prev()}, got3);
+            assertArrayEquals(new long[] {prev(), -prev()}, got4);
+        } finally {
+            assertEquals(1024 + MPI.BSEND_OVERHEAD, MPI.detachBuffer());
+        }
+    }
+
+    @RankTest
+    public static void sendrecvReplaceAroundRing() {
+        float[] data = new float[300];
+        Arrays.fill(data, rank() + 0.5f);
+        W.sendrecvReplace(data, next(), 12, prev(), 12);
+        for (float v : data) {
+            assertEquals(prev() + 0.5f, v);
+        }
+    }
+
+    @RankTest
+    public static void probeThenReceiveUnknownSize() {
+        int n = 10 + rank() * 7;
+        short[] out = new short[n];
+        Arrays.fill(out, (short) rank());
+        Request r = W.isend(out, next(), 13);
+        Status st = new Status();
+        W.probe(prev(), 13, st);
+        int count = st.getCount(Datatype.SHORT);
+        assertEquals(10 + prev() * 7, count);
+        short[] in = new short[count];
+        W.recv(in, st.getSource(), st.getTag());
+        r.waitFor();
+        for (short v : in) {
+            assertEquals(prev(), v);
+        }
+        // iprobe: nothing is pending now
+        assertFalse(W.iprobe(MPI.ANY_SOURCE, 13));
+        W.barrier();
+        Request r2 = W.isend(out, next(), 14);
+        while (!W.iprobe(prev(), 14, st)) {
+            Thread.onSpinWait();
+        }
+        assertEquals(prev(), st.getSource());
+        W.recv(new short[st.getCount(Datatype.SHORT)], prev(), 14);
+        r2.waitFor();
+    }
+
+    @RankTest
+    public static void matchedProbeAndMrecv() {
+        double[] out = {rank(), rank() * 2.0, rank() * 3.0};
+        Request r = W.isend(out, next(), 15);
+        Status st = new Status();
+        Message m = W.mprobe(prev(), 15, st);
+        double[] in = new double[st.getCount(Datatype.DOUBLE)];
+        m.recv(in, st);
+        assertTrue(m.isNull());
+        assertArrayEquals(new double[] {prev(), prev() * 2.0, prev() * 3.0}, in);
+        r.waitFor();
+        // improbe + imrecv
+        Request r2 = W.isend(out, next(), 16);
+        Message m2 = null;
+        while (m2 == null) {
+            m2 = W.improbe(prev(), 16, st);
+        }
+        double[] in2 = new double[3];
+        Request rr = m2.irecv(in2);
+        Request.waitAll(rr, r2);
+        assertArrayEquals(new double[] {prev(), prev() * 2.0, prev() * 3.0}, in2);
+        assertNull(W.improbe(prev(), 16, null));
+    }
+
+    @RankTest
+    public static void nonblockingEveryTypeWithWaitAll() {
+        Object[] mine = arrays(rank(), 2000);
+        Object[] got = emptyLike(mine);
+        List<Request> reqs = new ArrayList<>();
+        for (int k = 0; k < mine.length; k++) {
+            reqs.add(W.irecv(got[k], prev(), 20 + k));
+        }
+        for (int k = 0; k < mine.length; k++) {
+            reqs.add(W.isend(mine[k], next(), 20 + k));
+        }
+        Status[] statuses = new Status[reqs.size()];
+        for (int k = 0; k < statuses.length; k++) {
+            statuses[k] = new Status();
+        }
+        Request.waitAll(reqs.toArray(new Request[0]), statuses);
+        assertSameArrays(arrays(prev(), 2000), got);
+        for (int k = 0; k < mine.length; k++) {
+            assertEquals(prev(), statuses[k].getSource());
+            assertEquals(20 + k, statuses[k].getTag());
+        }
+        for (Request r : reqs) {
+            assertTrue(r.isNull());
+        }
+    }
+
+    @RankTest
+    public static void waitAnySomeAndTestFamily() {
+        int n = 4;
+        int[][] in = new int[n][3];
+        Request[] recvs = new Request[n];
+        for (int k = 0; k < n; k++) {
+            recvs[k] = W.irecv(in[k], prev(), 30 + k);
+        }
+        assertEquals(-1, Request.testAny(recvs));
+        int[] none = Request.testSome(recvs);
+        assertNotNull(none);
+        assertEquals(0, none.length);
+        assertFalse(Request.testAll(recvs));
+        W.barrier();
+        Request[] sends = new Request[n];
+        for (int k = 0; k < n; k++) {
+            sends[k] = W.isend(new int[] {rank(), k, 7}, next(), 30 + k);
+        }
+        boolean[] done = new boolean[n];
+        int completed = 0;
+        int first = Request.waitAny(recvs);
+        done[first] = true;
+        completed++;
+        while (completed < n) {
+            int[] some = Request.waitSome(recvs);
+            for (int idx : some) {
+                assertFalse(done[idx]);
+                done[idx] = true;
+                completed++;
+            }
+        }
+        assertNull(Request.waitSome(recvs), "all requests inactive: waitSome says so");
+        assertEquals(MPI.UNDEFINED, Request.waitAny(recvs));
+        while (!Request.testAll(sends)) {
+            Thread.onSpinWait();
+        }
+        for (int k = 0; k < n; k++) {
+            assertArrayEquals(new int[] {prev(), k, 7}, in[k]);
+        }
+        // test() on a single request
+        double[] x = new double[1];
+        Request r = W.irecv(x, prev(), 40);
+        Request s = W.isend(new double[] {rank() + 0.5}, next(), 40);
+        Status st = new Status();
+        while (!r.test(st)) {
+            Thread.onSpinWait();
+        }
+        s.waitFor();
+        assertEquals(prev() + 0.5, x[0]);
+        assertEquals(prev(), st.getSource());
+    }
+
+    @RankTest
+    public static void persistentRequestsManyRounds() {
+        double[] out = new double[64];
+        double[] in = new double[64];
+        try (Prequest send = W.sendInit(out, next(), 50); Prequest recv = W.recvInit(in, prev(), 50)) {
+            for (int round = 0; round < 5; round++) {
+                Arrays.fill(out, rank() * 100 + round);
+                Prequest.startAll(recv, send);
+                Request.waitAll(recv, send);
+                for (double v : in) {
+                    assertEquals(prev() * 100 + round, v);
+                }
+                assertFalse(recv.isNull(), "persistent request stays allocated between rounds");
+            }
+        }
+        // off-heap persistent with single start()
+        ByteBuffer bo = ByteBuffer.allocateDirect(32).order(ByteOrder.nativeOrder());
+        ByteBuffer bi = ByteBuffer.allocateDirect(32).order(ByteOrder.nativeOrder());
+        Prequest s = W.ssendInit(bo, next(), 51);
+        Prequest r = W.recvInit(bi, prev(), 51);
+        for (int round = 0; round < 3; round++) {
+            bo.putLong(0, rank() * 10L + round);
+            r.start();
+            s.start();
+            r.waitFor();
+            s.waitFor();
+            assertEquals(prev() * 10L + round, bi.getLong(0));
+        }
+        s.free();
+        r.free();
+    }
+
+    @RankTest
+    public static void procNullCompletesAtOnce() {
+        double[] d = {1, 2, 3};
+        W.send(d, MPI.PROC_NULL, 1);
+        Status st = new Status();
+        W.recv(d, MPI.PROC_NULL, 1, st);
+        assertEquals(MPI.PROC_NULL, st.getSource());
+        assertEquals(MPI.ANY_TAG, st.getTag());
+        assertEquals(0, st.getCount());
+        assertArrayEquals(new double[] {1, 2, 3}, d);
+        Request r = W.irecv(d, MPI.PROC_NULL, 1);
+        r.waitFor();
+        Message m = W.mprobe(MPI.PROC_NULL, 0, st);
+        assertTrue(m.isNoProc());
+        m.recv(d);
+    }
+
+    @RankTest
+    public static void cancelPendingReceive() {
+        int[] x = new int[4];
+        Request r = W.irecv(x, MPI.ANY_SOURCE, 999);
+        r.cancel();
+        Status st = new Status();
+        r.waitFor(st);
+        assertTrue(st.isCancelled());
+        assertTrue(r.isNull());
+    }
+
+    @RankTest
+    public static void heapArraysSurviveGcWhileRequestsPending() {
+        int rounds = 20;
+        List<double[]> ins = new ArrayList<>();
+        List<Request> reqs = new ArrayList<>();
+        for (int k = 0; k < rounds; k++) {
+            double[] in = new double[10_000 + k];
+            ins.add(in);
+            reqs.add(W.irecv(in, prev(), 60 + k));
+        }
+        List<byte[]> garbage = new ArrayList<>();
+        for (int k = 0; k < rounds; k++) {
+            double[] out = new double[10_000 + k];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = value(rank(), j) + k;
+            }
+            reqs.add(W.isend(out, next(), 60 + k));
+            out = null;
+            for (int g = 0; g < 50; g++) {
+                garbage.add(new byte[64 * 1024]);
+            }
+            garbage.clear();
+            System.gc();
+        }
+        W.barrier();
+        System.gc();
+        Request.waitAll(reqs.toArray(new Request[0]));
+        for (int k = 0; k < rounds; k++) {
+            double[] in = ins.get(k);
+            assertEquals(10_000 + k, in.length);
+            for (int j = 0; j < in.length; j++) {
+                if (in[j] != value(prev(), j) + k) {
+                    throw new AssertionError("round " + k + " element " + j + ": " + in[j]);
+                }
+            }
+        }
+    }
+
+    @RankTest
+    public static void heapArrayChangedAfterIsendSendsTheSnapshot() {
+        int[] out = new int[100];
+        Arrays.fill(out, rank());
+        int[] in = new int[100];
+        Request recv = W.irecv(in, prev(), 70);
+        W.barrier();
+        Request send = W.isend(out, next(), 70);
+        Arrays.fill(out, -1); // documented: the message is the array as it was when isend was called
+        Request.waitAll(send, recv);
+        for (int v : in) {
+            assertEquals(prev(), v);
+        }
+    }
+
+    @RankTest
+    public static void freeingAnActiveSendLetsItComplete() {
+        double[] out = {rank()};
+        Request s = W.isend(out, next(), 80);
+        s.free();
+        assertTrue(s.isNull());
+        double[] in = new double[1];
+        W.recv(in, prev(), 80);
+        assertEquals(prev(), in[0]);
+    }
+}

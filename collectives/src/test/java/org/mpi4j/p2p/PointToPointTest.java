@@ -1,0 +1,14 @@
+package org.mpi4j.p2p;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.mpi4j.testing.MpiTestKit;
+
+/** Runs {@link PointToPointRanks} on 1, 2, 3 and 4 real ranks. */
+class PointToPointTest {
+    @TestFactory
+    Stream<DynamicNode> pointToPoint() {
+        return MpiTestKit.ranks(PointToPointRanks.class, 1, 2, 3, 4);
+    }
+}
