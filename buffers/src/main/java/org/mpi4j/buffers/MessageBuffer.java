@@ -131,8 +131,9 @@ public final class MessageBuffer {
             lo = Math.min(tlb, last + tlb);
             hi = Math.max(tlb + t.trueExtent(), last + tlb + t.trueExtent());
             if (pos + lo < 0 || pos + hi > limit) {
-                throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " of a datatype with extent " + extent
-                        + " touches bytes [" + (pos + lo) + ", " + (pos + hi) + ") but the buffer has " + limit + " bytes");
+                throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " exceeds the buffer: " + n
+                        + " elements of a datatype with extent " + extent + " touches bytes [" + (pos + lo) + ", "
+                        + (pos + hi) + ") but the buffer has " + limit + " bytes");
             }
         }
         setMessage(pos, checkedCount(n), t.handle(), t);
