@@ -14,6 +14,8 @@ public final class Status {
     private static final int SOURCE = LibMpi.offsetofStatusSource();
     private static final int TAG = LibMpi.offsetofStatusTag();
     private static final int ERROR = LibMpi.offsetofStatusError();
+    /** MPI_STATUS_IGNORE, read once: receives and waits pass it on the hot path. */
+    private static final long IGNORE = LibMpi.MPI_STATUS_IGNORE();
 
     private final ByteBuffer memory;
     private final long address;
@@ -26,7 +28,7 @@ public final class Status {
 
     /** Native address of the MPI_Status, or MPI_STATUS_IGNORE for a null status. */
     static long addressOf(Status s) {
-        return s == null ? LibMpi.MPI_STATUS_IGNORE() : s.address;
+        return s == null ? IGNORE : s.address;
     }
 
     /** The native MPI_Status address (interop: pass it to C code that fills an MPI_Status). */

@@ -139,6 +139,21 @@ public final class BadInputRanks {
     }
 
     @RankTest
+    public static void constructorArraysOfDifferentLengths() {
+        expect(ErrorClasses.ERR_ARG, "blocklengths has 2 entries but displacements has 3",
+                () -> Datatype.INT.indexed(new int[] {1, 1}, new int[] {0, 2, 4}));
+        expect(ErrorClasses.ERR_ARG, "blocklengths has 1 entries but types has 2",
+                () -> Datatype.struct(new int[] {1}, new long[] {0}, new Datatype[] {Datatype.INT, Datatype.DOUBLE}));
+        expect(ErrorClasses.ERR_ARG, "sizes has 2 entries but starts has 1",
+                () -> Datatype.DOUBLE.subarray(new int[] {4, 4}, new int[] {2, 2}, new int[] {0}, Datatype.ORDER_C));
+        expect(ErrorClasses.ERR_ARG, "range 0 has 2 entries", () -> {
+            try (var g = W.getGroup()) {
+                g.rangeIncl(new int[][] {{0, 1}});
+            }
+        });
+    }
+
+    @RankTest
     public static void errorStringsComeFromMpi() {
         MPIException e = MPIException.fromCode(ErrorClasses.ERR_RANK);
         assertEquals(ErrorClasses.ERR_RANK, e.getErrorClass());

@@ -7,17 +7,22 @@ import org.mpi4j.Prequest;
 
 /**
  * Ping-pong between rank 0 and rank 1 with persistent requests (MPI_Send_init / MPI_Recv_init, started each round),
- * printing a short latency and bandwidth table over direct (off-heap, zero-copy) buffers. Other ranks idle.
+ * printing a short latency and bandwidth table over direct (off-heap, zero-copy) buffers. Other ranks idle. Indicative
+ * only: the measured comparison with C is the jmh module's job.
  */
 public final class PersistentPingPong {
     private PersistentPingPong() { }
 
-    /** Optional argument: iterations per size (default 200). */
+    private static int warmup(int bytes) {
+        return bytes <= 65536 ? 2000 : 50;
+    }
+
+    /** Optional argument: iterations per size (default 20000). */
     public static void main(String[] args) {
         var comm = MPI.COMM_WORLD;
         int rank = comm.getRank();
         Check.that(comm.getSize() >= 2, "run on at least 2 ranks");
-        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         if (rank > 1) {
             return;
         }
@@ -30,7 +35,7 @@ public final class PersistentPingPong {
             ByteBuffer in = ByteBuffer.allocateDirect(Math.max(bytes, 8)).order(ByteOrder.nativeOrder()).limit(bytes);
             try (Prequest send = comm.sendInit(out, peer, 1); Prequest recv = comm.recvInit(in, peer, 1)) {
                 double start = 0;
-                for (int i = -10; i < iterations; i++) { // 10 warm-up rounds
+                for (int i = -warmup(bytes); i < iterations; i++) { // warm-up rounds let the JIT compile the loop
                     if (i == 0) {
                         start = MPI.wtime();
                     }
