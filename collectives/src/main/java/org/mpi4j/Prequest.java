@@ -10,6 +10,8 @@ import org.mpi4j.jni.LibMpi;
  */
 public final class Prequest extends Request {
     private final boolean receive;
+    /** Started and not yet completed: MPI may be using the memory. */
+    private boolean active;
 
     Prequest(boolean receive) {
         this.receive = receive;
@@ -29,6 +31,13 @@ public final class Prequest extends Request {
         s.putHandle(0, handle);
         MPIException.check(LibMpi.MPI_Start(s.address(0)));
         handle = s.getHandle(0);
+        active = true;
+    }
+
+    @Override
+    void completed() {
+        active = false;
+        super.completed();
     }
 
     /** MPI_Startall: starts every request. */
@@ -44,19 +53,26 @@ public final class Prequest extends Request {
         MPIException.check(LibMpi.MPI_Startall(reqs.length, s.address(64)));
         for (int i = 0; i < reqs.length; i++) {
             reqs[i].handle = s.getHandle(64 + i * h);
+            reqs[i].active = true;
         }
     }
 
-    /** MPI_Request_free, and releases the staging memory once the request is inactive. */
+    /**
+     * MPI_Request_free. The staging memory of heap arrays is released, unless the request was started and not
+     * completed: then MPI may still use it, and it is kept for the life of the process.
+     */
     @Override
     public void free() {
-        boolean wasActive = handle != NULL;
-        if (wasActive) {
+        if (handle != NULL) {
             NativeScratch s = NativeScratch.get();
             s.putHandle(0, handle);
             int rc = LibMpi.MPI_Request_free(s.address(0));
             handle = s.getHandle(0);
             MPIException.check(rc);
+        }
+        if (active) {
+            staging = 0; // deliberately not freed: the operation may still be in flight
+            active = false;
         }
         release();
     }

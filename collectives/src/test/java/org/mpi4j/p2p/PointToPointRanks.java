@@ -479,6 +479,24 @@ public final class PointToPointRanks {
     }
 
     @RankTest
+    public static void freeingAStartedPersistentReceiveKeepsItsStagingAlive() {
+        int[] in = new int[1000];
+        Prequest r = W.recvInit(in, prev(), 81);
+        r.start();
+        r.free(); // still in flight: MPI will write into the staging memory, which must stay valid
+        assertTrue(r.isNull());
+        W.send(new int[1000], next(), 81);
+        System.gc();
+        W.barrier();
+        // the message was consumed by the freed receive; nothing is copied into the array, and the ring still works
+        assertFalse(W.iprobe(MPI.ANY_SOURCE, 81));
+        assertEquals(0, in[999]);
+        int[] got = new int[1];
+        W.sendrecv(new int[] {rank()}, next(), 82, got, prev(), 82);
+        assertEquals(prev(), got[0]);
+    }
+
+    @RankTest
     public static void freeingAnActiveSendLetsItComplete() {
         double[] out = {rank()};
         Request s = W.isend(out, next(), 80);
