@@ -179,10 +179,7 @@ public abstract class Comm implements AutoCloseable {
     public void send(Object buf, int dest, int tag) {
         long h = handle();
         MessageBuffer m = Buffers.forSend(buf);
-        int rc = LibMpi.mpi4j_send(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h);
-        if (rc != 0) {
-            throw MPIException.fromCode(rc);
-        }
+        MPIException.check(LibMpi.mpi4j_send(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
 
     /** MPI_Ssend: synchronous send, completes once the receive has started. */
@@ -215,10 +212,7 @@ public abstract class Comm implements AutoCloseable {
     public void recv(Object buf, int source, int tag, Status status) {
         long h = handle();
         MessageBuffer m = Buffers.forRecv(buf);
-        int rc = LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, Status.addressOf(status));
-        if (rc != 0) {
-            throw MPIException.fromCode(rc);
-        }
+        MPIException.check(LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, Status.addressOf(status)));
     }
 
     /** MPI_Sendrecv: sends and receives in one call (no deadlock in exchanges). */

@@ -210,10 +210,6 @@ public class Request implements AutoCloseable {
         return statusesAt(n) + n * Status.nativeSize();
     }
 
-    private static long statusesArg(NativeScratch s, int n, Status[] statuses) {
-        return statuses == null ? LibMpi.MPI_STATUSES_IGNORE() : s.address(statusesAt(n));
-    }
-
     private static void complete(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
         Request r = reqs[i];
         if (r != null) {
@@ -225,8 +221,8 @@ public class Request implements AutoCloseable {
         }
     }
 
-    private static void throwFromStatuses(int rc, NativeScratch s, int n, boolean haveStatuses) {
-        if (rc == ErrorClasses.ERR_IN_STATUS && haveStatuses) {
+    private static void throwFromStatuses(int rc, NativeScratch s, int n) {
+        if (rc == ErrorClasses.ERR_IN_STATUS) {
             for (int i = 0; i < n; i++) {
                 int err = s.getInt(statusesAt(n) + i * Status.nativeSize() + LibMpi.offsetofStatusError());
                 if (err != 0 && err != ErrorClasses.ERR_PENDING) {
@@ -250,7 +246,7 @@ public class Request implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             complete(s, reqs, i, statuses, i);
         }
-        throwFromStatuses(rc, s, n, true);
+        throwFromStatuses(rc, s, n);
     }
 
     /** MPI_Testall: true (and all are completed) if every request has finished. */
@@ -269,7 +265,7 @@ public class Request implements AutoCloseable {
                 complete(s, reqs, i, statuses, i);
             }
         }
-        throwFromStatuses(rc, s, n, true);
+        throwFromStatuses(rc, s, n);
         return done;
     }
 
@@ -360,7 +356,7 @@ public class Request implements AutoCloseable {
                 statuses[idx[k]].copyFrom(s.address(statusesAt(n) + k * Status.nativeSize()));
             }
         }
-        throwFromStatuses(rc, s, n, true);
+        throwFromStatuses(rc, s, n);
         return idx;
     }
 }

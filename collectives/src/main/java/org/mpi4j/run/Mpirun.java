@@ -1,7 +1,6 @@
 package org.mpi4j.run;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,12 +102,4 @@ public final class Mpirun {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
-    /** Runs and waits; returns the exit code. Output goes to {@code log} (stdout and stderr merged). */
-    public static int run(int n, String classpath, List<String> jvmFlags, String mainClass, List<String> args, File log)
-            throws IOException, InterruptedException {
-        ProcessBuilder pb = processBuilder(n, classpath, jvmFlags, mainClass, args);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log);
-        return pb.start().waitFor();
-    }
 }
