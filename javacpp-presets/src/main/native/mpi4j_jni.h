@@ -166,4 +166,200 @@ static inline jint mpi4j_type_create_struct(jint count, const int* blocklengths,
     return rc;
 }
 
+/* ---- collectives, blocking: send and receive buffers pinned for the call ----
+ * Counts, displacements and datatype arrays (v and w variants) come as native addresses that Java filled.
+ * MPI_IN_PLACE arrives as an ADDRESS-kind buffer whose offset is MPI_IN_PLACE's own value. */
+#define MPI4J_PIN2 \
+    void* s = mpi4j_pin(env, sbase, skind, soff); \
+    void* r = mpi4j_pin(env, rbase, rkind, roff);
+#define MPI4J_UNPIN2 \
+    mpi4j_unpin(env, rbase, rkind, r, roff, 0); \
+    mpi4j_unpin(env, sbase, skind, s, soff, JNI_ABORT); \
+    return rc;
+#define MPI4J_SBUF jobject sbase, jint skind, jlong soff
+#define MPI4J_RBUF jobject rbase, jint rkind, jlong roff
+
+static inline jint mpi4j_bcast(JNIEnv* env, jclass, jobject base, jint kind, jlong off, jint count, jlong type,
+                               jint root, jlong comm) {
+    void* p = mpi4j_pin(env, base, kind, off);
+    int rc = MPI_Bcast(p, count, MPI4J_H(MPI_Datatype, type), root, MPI4J_H(MPI_Comm, comm));
+    mpi4j_unpin(env, base, kind, p, off, 0);
+    return rc;
+}
+
+/* gather, scatter: (send count, type) (recv count, type) root */
+#define MPI4J_ROOTED_FN(NAME, CALL) \
+static inline jint NAME(JNIEnv* env, jclass, MPI4J_SBUF, jint scount, jlong stype, MPI4J_RBUF, jint rcount, \
+                        jlong rtype, jint root, jlong comm) { \
+    MPI4J_PIN2 \
+    int rc = CALL(s, scount, MPI4J_H(MPI_Datatype, stype), r, rcount, MPI4J_H(MPI_Datatype, rtype), root, \
+                  MPI4J_H(MPI_Comm, comm)); \
+    MPI4J_UNPIN2 \
+}
+MPI4J_ROOTED_FN(mpi4j_gather, MPI_Gather)
+MPI4J_ROOTED_FN(mpi4j_scatter, MPI_Scatter)
+
+/* allgather, alltoall and their neighbourhood forms: no root */
+#define MPI4J_ALL_FN(NAME, CALL) \
+static inline jint NAME(JNIEnv* env, jclass, MPI4J_SBUF, jint scount, jlong stype, MPI4J_RBUF, jint rcount, \
+                        jlong rtype, jlong comm) { \
+    MPI4J_PIN2 \
+    int rc = CALL(s, scount, MPI4J_H(MPI_Datatype, stype), r, rcount, MPI4J_H(MPI_Datatype, rtype), \
+                  MPI4J_H(MPI_Comm, comm)); \
+    MPI4J_UNPIN2 \
+}
+MPI4J_ALL_FN(mpi4j_allgather, MPI_Allgather)
+MPI4J_ALL_FN(mpi4j_alltoall, MPI_Alltoall)
+MPI4J_ALL_FN(mpi4j_neighbor_allgather, MPI_Neighbor_allgather)
+MPI4J_ALL_FN(mpi4j_neighbor_alltoall, MPI_Neighbor_alltoall)
+
+static inline jint mpi4j_gatherv(JNIEnv* env, jclass, MPI4J_SBUF, jint scount, jlong stype, MPI4J_RBUF,
+                                 jlong rcounts, jlong rdispls, jlong rtype, jint root, jlong comm) {
+    MPI4J_PIN2
+    int rc = MPI_Gatherv(s, scount, MPI4J_H(MPI_Datatype, stype), r, MPI4J_P(const int*, rcounts),
+                         MPI4J_P(const int*, rdispls), MPI4J_H(MPI_Datatype, rtype), root, MPI4J_H(MPI_Comm, comm));
+    MPI4J_UNPIN2
+}
+
+static inline jint mpi4j_scatterv(JNIEnv* env, jclass, MPI4J_SBUF, jlong scounts, jlong sdispls, jlong stype,
+                                  MPI4J_RBUF, jint rcount, jlong rtype, jint root, jlong comm) {
+    MPI4J_PIN2
+    int rc = MPI_Scatterv(s, MPI4J_P(const int*, scounts), MPI4J_P(const int*, sdispls),
+                          MPI4J_H(MPI_Datatype, stype), r, rcount, MPI4J_H(MPI_Datatype, rtype), root,
+                          MPI4J_H(MPI_Comm, comm));
+    MPI4J_UNPIN2
+}
+
+#define MPI4J_ALLV_FN(NAME, CALL) \
+static inline jint NAME(JNIEnv* env, jclass, MPI4J_SBUF, jint scount, jlong stype, MPI4J_RBUF, jlong rcounts, \
+                        jlong rdispls, jlong rtype, jlong comm) { \
+    MPI4J_PIN2 \
+    int rc = CALL(s, scount, MPI4J_H(MPI_Datatype, stype), r, MPI4J_P(const int*, rcounts), \
+                  MPI4J_P(const int*, rdispls), MPI4J_H(MPI_Datatype, rtype), MPI4J_H(MPI_Comm, comm)); \
+    MPI4J_UNPIN2 \
+}
+MPI4J_ALLV_FN(mpi4j_allgatherv, MPI_Allgatherv)
+MPI4J_ALLV_FN(mpi4j_neighbor_allgatherv, MPI_Neighbor_allgatherv)
+
+#define MPI4J_TOALLV_FN(NAME, CALL) \
+static inline jint NAME(JNIEnv* env, jclass, MPI4J_SBUF, jlong scounts, jlong sdispls, jlong stype, MPI4J_RBUF, \
+                        jlong rcounts, jlong rdispls, jlong rtype, jlong comm) { \
+    MPI4J_PIN2 \
+    int rc = CALL(s, MPI4J_P(const int*, scounts), MPI4J_P(const int*, sdispls), MPI4J_H(MPI_Datatype, stype), \
+                  r, MPI4J_P(const int*, rcounts), MPI4J_P(const int*, rdispls), MPI4J_H(MPI_Datatype, rtype), \
+                  MPI4J_H(MPI_Comm, comm)); \
+    MPI4J_UNPIN2 \
+}
+MPI4J_TOALLV_FN(mpi4j_alltoallv, MPI_Alltoallv)
+MPI4J_TOALLV_FN(mpi4j_neighbor_alltoallv, MPI_Neighbor_alltoallv)
+
+/* alltoallw: byte displacements and one datatype per peer; the datatype arrays are MPI handles Java wrote */
+static inline jint mpi4j_alltoallw(JNIEnv* env, jclass, MPI4J_SBUF, jlong scounts, jlong sdispls, jlong stypes,
+                                   MPI4J_RBUF, jlong rcounts, jlong rdispls, jlong rtypes, jlong comm) {
+    MPI4J_PIN2
+    int rc = MPI_Alltoallw(s, MPI4J_P(const int*, scounts), MPI4J_P(const int*, sdispls),
+                           MPI4J_P(const MPI_Datatype*, stypes), r, MPI4J_P(const int*, rcounts),
+                           MPI4J_P(const int*, rdispls), MPI4J_P(const MPI_Datatype*, rtypes), MPI4J_H(MPI_Comm, comm));
+    MPI4J_UNPIN2
+}
+static inline jint mpi4j_neighbor_alltoallw(JNIEnv* env, jclass, MPI4J_SBUF, jlong scounts, jlong sdispls,
+                                            jlong stypes, MPI4J_RBUF, jlong rcounts, jlong rdispls, jlong rtypes,
+                                            jlong comm) {
+    MPI4J_PIN2
+    int rc = MPI_Neighbor_alltoallw(s, MPI4J_P(const int*, scounts), MPI4J_P(const MPI_Aint*, sdispls),
+                                    MPI4J_P(const MPI_Datatype*, stypes), r, MPI4J_P(const int*, rcounts),
+                                    MPI4J_P(const MPI_Aint*, rdispls), MPI4J_P(const MPI_Datatype*, rtypes),
+                                    MPI4J_H(MPI_Comm, comm));
+    MPI4J_UNPIN2
+}
+
+static inline jint mpi4j_reduce(JNIEnv* env, jclass, MPI4J_SBUF, MPI4J_RBUF, jint count, jlong type, jlong op,
+                                jint root, jlong comm) {
+    MPI4J_PIN2
+    int rc = MPI_Reduce(s, r, count, MPI4J_H(MPI_Datatype, type), MPI4J_H(MPI_Op, op), root, MPI4J_H(MPI_Comm, comm));
+    MPI4J_UNPIN2
+}
+
+/* allreduce, scan, exscan, reduce_scatter_block: (send, recv, count, type, op, comm) */
+#define MPI4J_REDUCE_FN(NAME, CALL) \
+static inline jint NAME(JNIEnv* env, jclass, MPI4J_SBUF, MPI4J_RBUF, jint count, jlong type, jlong op, jlong comm) { \
+    MPI4J_PIN2 \
+    int rc = CALL(s, r, count, MPI4J_H(MPI_Datatype, type), MPI4J_H(MPI_Op, op), MPI4J_H(MPI_Comm, comm)); \
+    MPI4J_UNPIN2 \
+}
+MPI4J_REDUCE_FN(mpi4j_allreduce, MPI_Allreduce)
+MPI4J_REDUCE_FN(mpi4j_scan, MPI_Scan)
+MPI4J_REDUCE_FN(mpi4j_exscan, MPI_Exscan)
+MPI4J_REDUCE_FN(mpi4j_reduce_scatter_block, MPI_Reduce_scatter_block)
+
+static inline jint mpi4j_reduce_scatter(JNIEnv* env, jclass, MPI4J_SBUF, MPI4J_RBUF, jlong rcounts, jlong type,
+                                        jlong op, jlong comm) {
+    MPI4J_PIN2
+    int rc = MPI_Reduce_scatter(s, r, MPI4J_P(const int*, rcounts), MPI4J_H(MPI_Datatype, type), MPI4J_H(MPI_Op, op),
+                                MPI4J_H(MPI_Comm, comm));
+    MPI4J_UNPIN2
+}
+
+static inline jint mpi4j_reduce_local(JNIEnv* env, jclass, MPI4J_SBUF, MPI4J_RBUF, jint count, jlong type, jlong op) {
+    MPI4J_PIN2
+    int rc = MPI_Reduce_local(s, r, count, MPI4J_H(MPI_Datatype, type), MPI4J_H(MPI_Op, op));
+    MPI4J_UNPIN2
+}
+
+/* ---- user-defined reduction operations written in Java ----
+ * MPI_User_function has no user-data argument, so each Java op takes one of a fixed set of C trampolines (a slot);
+ * the trampoline hands MPI's two vectors to org.mpi4j.Op.dispatch as direct ByteBuffers over MPI's own memory (no
+ * copy). Java code never runs while a heap array is pinned critically: Java stages heap arrays for user ops. */
+#define MPI4J_OP_SLOTS 64
+static JavaVM* mpi4j_vm = NULL;
+static jclass mpi4j_op_class = NULL;
+static jmethodID mpi4j_op_method = NULL;
+
+static inline void mpi4j_op_call(int slot, void* in, void* inout, int* len, MPI_Datatype* dt) {
+    JNIEnv* env = NULL;
+    if (mpi4j_vm->GetEnv((void**)&env, JNI_VERSION_1_8) != JNI_OK) {
+        mpi4j_vm->AttachCurrentThreadAsDaemon((void**)&env, NULL);
+    }
+    MPI_Aint lb = 0, extent = 0, tlb = 0, textent = 0;
+    MPI_Type_get_extent(*dt, &lb, &extent);
+    MPI_Type_get_true_extent(*dt, &tlb, &textent);
+    jlong bytes = *len > 0 ? (jlong)(*len - 1) * extent + tlb + textent : 0;
+    if (bytes < 0) bytes = 0;
+    jobject a = env->NewDirectByteBuffer(in, bytes);
+    jobject b = env->NewDirectByteBuffer(inout, bytes);
+    env->CallStaticVoidMethod(mpi4j_op_class, mpi4j_op_method, (jint)slot, a, b, (jint)*len,
+                              (jlong)(intptr_t)*dt);
+    if (env->ExceptionCheck()) env->ExceptionClear(); /* Op.dispatch keeps the exception for the caller */
+    env->DeleteLocalRef(a);
+    env->DeleteLocalRef(b);
+}
+#define MPI4J_OP_SLOT(g, k) \
+static void mpi4j_op_slot_##g##k(void* a, void* b, int* n, MPI_Datatype* d) { mpi4j_op_call((g - 1) * 8 + k, a, b, n, d); }
+#define MPI4J_OP_SLOT8(g) MPI4J_OP_SLOT(g, 0) MPI4J_OP_SLOT(g, 1) MPI4J_OP_SLOT(g, 2) MPI4J_OP_SLOT(g, 3) \
+    MPI4J_OP_SLOT(g, 4) MPI4J_OP_SLOT(g, 5) MPI4J_OP_SLOT(g, 6) MPI4J_OP_SLOT(g, 7)
+MPI4J_OP_SLOT8(1) MPI4J_OP_SLOT8(2) MPI4J_OP_SLOT8(3) MPI4J_OP_SLOT8(4)
+MPI4J_OP_SLOT8(5) MPI4J_OP_SLOT8(6) MPI4J_OP_SLOT8(7) MPI4J_OP_SLOT8(8)
+#define MPI4J_OP_REF8(i) mpi4j_op_slot_##i##0, mpi4j_op_slot_##i##1, mpi4j_op_slot_##i##2, mpi4j_op_slot_##i##3, \
+    mpi4j_op_slot_##i##4, mpi4j_op_slot_##i##5, mpi4j_op_slot_##i##6, mpi4j_op_slot_##i##7
+static MPI_User_function* const mpi4j_op_table[MPI4J_OP_SLOTS] = {
+    MPI4J_OP_REF8(1), MPI4J_OP_REF8(2), MPI4J_OP_REF8(3), MPI4J_OP_REF8(4),
+    MPI4J_OP_REF8(5), MPI4J_OP_REF8(6), MPI4J_OP_REF8(7), MPI4J_OP_REF8(8)
+};
+
+/* Registers the Java class whose static dispatch(int, ByteBuffer, ByteBuffer, int, long) the trampolines call. */
+static inline jint mpi4j_op_init(JNIEnv* env, jclass, jobject targetClass) {
+    jclass target = (jclass)targetClass;
+    if (mpi4j_op_class != NULL) return MPI4J_OP_SLOTS;
+    env->GetJavaVM(&mpi4j_vm);
+    mpi4j_op_method = env->GetStaticMethodID(target, "dispatch", "(ILjava/nio/ByteBuffer;Ljava/nio/ByteBuffer;IJ)V");
+    if (mpi4j_op_method == NULL) return -1;
+    mpi4j_op_class = (jclass)env->NewGlobalRef(target);
+    return MPI4J_OP_SLOTS;
+}
+
+static inline jint mpi4j_op_create(jint slot, jint commute, jlong op) {
+    if (slot < 0 || slot >= MPI4J_OP_SLOTS) return MPI_ERR_ARG;
+    return MPI_Op_create(mpi4j_op_table[slot], commute, MPI4J_P(MPI_Op*, op));
+}
+
 #endif

@@ -17,6 +17,11 @@ public abstract class Comm implements AutoCloseable {
 
     long handle;
     private final boolean predefined;
+    /** Size, rank and inter-ness never change for a communicator: read once (-1 until then). */
+    private int size = -1;
+    private int rank = -1;
+    private int inter = -1;
+    private int remoteSize = -1;
 
     Comm(long handle, boolean predefined) {
         this.handle = handle;
@@ -55,17 +60,40 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Comm_size: number of processes. */
     public int getSize() {
         long h = handle();
-        NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_size(h, s.address(0)));
-        return s.getInt(0);
+        int v = size;
+        if (v < 0) {
+            NativeScratch s = NativeScratch.get();
+            MPIException.check(LibMpi.MPI_Comm_size(h, s.address(0)));
+            v = size = s.getInt(0);
+        }
+        return v;
     }
 
     /** MPI_Comm_rank: this process's rank. */
     public int getRank() {
         long h = handle();
-        NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_rank(h, s.address(0)));
-        return s.getInt(0);
+        int v = rank;
+        if (v < 0) {
+            NativeScratch s = NativeScratch.get();
+            MPIException.check(LibMpi.MPI_Comm_rank(h, s.address(0)));
+            v = rank = s.getInt(0);
+        }
+        return v;
+    }
+
+    /** MPI_Comm_remote_size: size of the remote group of an intercommunicator (0 for an intracommunicator). */
+    public int getRemoteSize() {
+        long h = handle();
+        if (!isInter()) {
+            return 0;
+        }
+        int v = remoteSize;
+        if (v < 0) {
+            NativeScratch s = NativeScratch.get();
+            MPIException.check(LibMpi.MPI_Comm_remote_size(h, s.address(0)));
+            v = remoteSize = s.getInt(0);
+        }
+        return v;
     }
 
     /** MPI_Comm_group: the group of this communicator (free it when done, or use try-with-resources). */
@@ -87,9 +115,13 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Comm_test_inter: true for an intercommunicator. */
     public boolean isInter() {
         long h = handle();
-        NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_test_inter(h, s.address(0)));
-        return s.getInt(0) != 0;
+        int v = inter;
+        if (v < 0) {
+            NativeScratch s = NativeScratch.get();
+            MPIException.check(LibMpi.MPI_Comm_test_inter(h, s.address(0)));
+            v = inter = s.getInt(0);
+        }
+        return v != 0;
     }
 
     /** MPI_Comm_dup: a new communicator with the same group and a fresh context. */
@@ -346,6 +378,164 @@ public abstract class Comm implements AutoCloseable {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Improbe(source, tag, h, s.address(0), s.address(8), Status.addressOf(status)));
         return s.getInt(0) != 0 ? new Message(s.getHandle(8)) : null;
+    }
+
+
+    // ------------------------------------------------------------------ collectives (on intercommunicators too)
+    // A buffer holding one block per process (gather's receive buffer, scatter's send buffer, alltoall's both) has
+    // its count inferred per block; pass MPI.IN_PLACE where MPI allows it; v-variants take a VBuffer, alltoallw a
+    // WBuffer. Buffers not significant at a rank (gather's receive buffer off the root) may be null there. On an
+    // intercommunicator, rooted operations take MPI.ROOT at the root, MPI.PROC_NULL at the root's peers, and the
+    // root's rank in the remote group elsewhere.
+
+    /** MPI_Barrier: blocks until every process has called it. */
+    public void barrier() {
+        Collectives.barrier(this, false);
+    }
+
+    /** MPI_Ibarrier: starts a barrier. */
+    public Request ibarrier() {
+        return Collectives.barrier(this, true);
+    }
+
+    /** MPI_Bcast: the root's {@code buf} is copied into every other process's {@code buf}. */
+    public void bcast(Object buf, int root) {
+        Collectives.bcast(this, buf, root, false);
+    }
+
+    /** MPI_Ibcast: starts a broadcast. */
+    public Request ibcast(Object buf, int root) {
+        return Collectives.bcast(this, buf, root, true);
+    }
+
+    /** MPI_Gather: the root receives every process's {@code sendbuf}, in rank order, in {@code recvbuf}. */
+    public void gather(Object sendbuf, Object recvbuf, int root) {
+        Collectives.gather(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** MPI_Igather: starts a gather. */
+    public Request igather(Object sendbuf, Object recvbuf, int root) {
+        return Collectives.gather(this, sendbuf, recvbuf, root, true);
+    }
+
+    /** MPI_Gatherv: gather with per-process counts and displacements at the root ({@code recvbuf} a VBuffer). */
+    public void gatherv(Object sendbuf, Object recvbuf, int root) {
+        Collectives.gatherv(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** MPI_Igatherv: starts a gatherv. */
+    public Request igatherv(Object sendbuf, Object recvbuf, int root) {
+        return Collectives.gatherv(this, sendbuf, recvbuf, root, true);
+    }
+
+    /** MPI_Scatter: block i of the root's {@code sendbuf} goes to process i's {@code recvbuf}. */
+    public void scatter(Object sendbuf, Object recvbuf, int root) {
+        Collectives.scatter(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** MPI_Iscatter: starts a scatter. */
+    public Request iscatter(Object sendbuf, Object recvbuf, int root) {
+        return Collectives.scatter(this, sendbuf, recvbuf, root, true);
+    }
+
+    /** MPI_Scatterv: scatter with per-process counts and displacements at the root ({@code sendbuf} a VBuffer). */
+    public void scatterv(Object sendbuf, Object recvbuf, int root) {
+        Collectives.scatterv(this, sendbuf, recvbuf, root, false);
+    }
+
+    /** MPI_Iscatterv: starts a scatterv. */
+    public Request iscatterv(Object sendbuf, Object recvbuf, int root) {
+        return Collectives.scatterv(this, sendbuf, recvbuf, root, true);
+    }
+
+    /** MPI_Allgather: every process receives every process's {@code sendbuf}, in rank order. */
+    public void allgather(Object sendbuf, Object recvbuf) {
+        Collectives.allgather(this, sendbuf, recvbuf, false);
+    }
+
+    /** MPI_Iallgather: starts an allgather. */
+    public Request iallgather(Object sendbuf, Object recvbuf) {
+        return Collectives.allgather(this, sendbuf, recvbuf, true);
+    }
+
+    /** MPI_Allgatherv: allgather with per-process counts and displacements ({@code recvbuf} a VBuffer). */
+    public void allgatherv(Object sendbuf, Object recvbuf) {
+        Collectives.allgatherv(this, sendbuf, recvbuf, false);
+    }
+
+    /** MPI_Iallgatherv: starts an allgatherv. */
+    public Request iallgatherv(Object sendbuf, Object recvbuf) {
+        return Collectives.allgatherv(this, sendbuf, recvbuf, true);
+    }
+
+    /** MPI_Alltoall: block j of process i's {@code sendbuf} lands in block i of process j's {@code recvbuf}. */
+    public void alltoall(Object sendbuf, Object recvbuf) {
+        Collectives.alltoall(this, sendbuf, recvbuf, false);
+    }
+
+    /** MPI_Ialltoall: starts an alltoall. */
+    public Request ialltoall(Object sendbuf, Object recvbuf) {
+        return Collectives.alltoall(this, sendbuf, recvbuf, true);
+    }
+
+    /** MPI_Alltoallv: alltoall with per-process counts and displacements on both sides (VBuffers). */
+    public void alltoallv(Object sendbuf, Object recvbuf) {
+        Collectives.alltoallv(this, sendbuf, recvbuf, false);
+    }
+
+    /** MPI_Ialltoallv: starts an alltoallv. */
+    public Request ialltoallv(Object sendbuf, Object recvbuf) {
+        return Collectives.alltoallv(this, sendbuf, recvbuf, true);
+    }
+
+    /** MPI_Alltoallw: alltoall with per-process counts, byte displacements and datatypes (WBuffers). */
+    public void alltoallw(Object sendbuf, Object recvbuf) {
+        Collectives.alltoallw(this, sendbuf, recvbuf, false);
+    }
+
+    /** MPI_Ialltoallw: starts an alltoallw. */
+    public Request ialltoallw(Object sendbuf, Object recvbuf) {
+        return Collectives.alltoallw(this, sendbuf, recvbuf, true);
+    }
+
+    /** MPI_Reduce: the root's {@code recvbuf} receives the elementwise {@code op} of every {@code sendbuf}. */
+    public void reduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        Collectives.reduce(this, sendbuf, recvbuf, op, root, false);
+    }
+
+    /** MPI_Ireduce: starts a reduce. */
+    public Request ireduce(Object sendbuf, Object recvbuf, Op op, int root) {
+        return Collectives.reduce(this, sendbuf, recvbuf, op, root, true);
+    }
+
+    /** MPI_Allreduce: every {@code recvbuf} receives the elementwise {@code op} of every {@code sendbuf}. */
+    public void allreduce(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.allreduce(this, sendbuf, recvbuf, op, 0, false);
+    }
+
+    /** MPI_Iallreduce: starts an allreduce. */
+    public Request iallreduce(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.allreduce(this, sendbuf, recvbuf, op, 0, true);
+    }
+
+    /** MPI_Reduce_scatter_block: reduces {@code size} equal blocks and scatters block i to process i. */
+    public void reduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.reduceScatterBlock(this, sendbuf, recvbuf, op, false);
+    }
+
+    /** MPI_Ireduce_scatter_block: starts a reduceScatterBlock. */
+    public Request ireduceScatterBlock(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.reduceScatterBlock(this, sendbuf, recvbuf, op, true);
+    }
+
+    /** MPI_Reduce_scatter: reduces, then process i receives {@code recvcounts[i]} elements of the result. */
+    public void reduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        Collectives.reduceScatter(this, sendbuf, recvbuf, recvcounts, op, false);
+    }
+
+    /** MPI_Ireduce_scatter: starts a reduceScatter. */
+    public Request ireduceScatter(Object sendbuf, Object recvbuf, int[] recvcounts, Op op) {
+        return Collectives.reduceScatter(this, sendbuf, recvbuf, recvcounts, op, true);
     }
 
     @Override

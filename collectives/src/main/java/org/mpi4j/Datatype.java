@@ -199,6 +199,29 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return new Datatype(handle, null, false, true, "foreign");
     }
 
+    private static java.util.Map<Long, Datatype> predefinedByHandle;
+
+    /** The predefined Datatype with this handle, or a foreign wrapper (user-op callbacks receive raw handles). */
+    static Datatype lookup(long handle) {
+        java.util.Map<Long, Datatype> m = predefinedByHandle;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (java.lang.reflect.Field f : Datatype.class.getFields()) {
+                if (f.getType() == Datatype.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    try {
+                        Datatype d = (Datatype) f.get(null);
+                        m.putIfAbsent(d.handle, d);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            predefinedByHandle = m;
+        }
+        Datatype d = m.get(handle);
+        return d != null ? d : fromHandle(handle);
+    }
+
     /** MPI_Type_f2c: the datatype for a Fortran handle. */
     public static Datatype fromFortran(int f) {
         Environment.ensure();

@@ -37,8 +37,23 @@ public class Intracomm extends Comm {
         return nh == NULL ? null : new Intracomm(nh, false);
     }
 
-    /** MPI_Barrier: blocks until every process has called it. */
-    public void barrier() {
-        MPIException.check(LibMpi.MPI_Barrier(handle()));
+    /** MPI_Scan: process i's {@code recvbuf} receives the reduction of the {@code sendbuf}s of processes 0..i. */
+    public void scan(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.allreduce(this, sendbuf, recvbuf, op, 1, false);
+    }
+
+    /** MPI_Iscan: starts a scan. */
+    public Request iscan(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.allreduce(this, sendbuf, recvbuf, op, 1, true);
+    }
+
+    /** MPI_Exscan: process i's {@code recvbuf} receives the reduction over processes 0..i-1 (undefined on 0). */
+    public void exscan(Object sendbuf, Object recvbuf, Op op) {
+        Collectives.allreduce(this, sendbuf, recvbuf, op, 2, false);
+    }
+
+    /** MPI_Iexscan: starts an exscan. */
+    public Request iexscan(Object sendbuf, Object recvbuf, Op op) {
+        return Collectives.allreduce(this, sendbuf, recvbuf, op, 2, true);
     }
 }

@@ -17,6 +17,8 @@ public final class MPI {
     public static final int ANY_TAG = LibMpi.MPI_ANY_TAG();
     /** MPI_PROC_NULL: a rank whose operations complete at once and move nothing. */
     public static final int PROC_NULL = LibMpi.MPI_PROC_NULL();
+    /** MPI_IN_PLACE: as a collective's send buffer (scatter: receive buffer), the data is already in place. */
+    public static final Object IN_PLACE = org.mpi4j.buffers.Buffers.IN_PLACE;
     /** MPI_ROOT: the root argument of intercommunicator collectives on the root's side. */
     public static final int ROOT = LibMpi.MPI_ROOT();
     /** MPI_UNDEFINED. */

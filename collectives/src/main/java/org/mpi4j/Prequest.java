@@ -71,7 +71,7 @@ public final class Prequest extends Request {
             MPIException.check(rc);
         }
         if (active) {
-            staging = 0; // deliberately not freed: the operation may still be in flight
+            abandon(); // deliberately not freed: the operation may still be in flight
             active = false;
         }
         release();

@@ -20,11 +20,30 @@ public class Request implements AutoCloseable {
 
     long handle;
     private Object keep;
-    long staging;
-    private long stagingBytes;
-    private Object copyBase;
-    private long copyOffset;
-    private boolean copyBack;
+    private Object keep2;
+    /** Set for reductions with a Java-defined op, whose exception (if any) surfaces on completion. */
+    boolean userOp;
+    /** Native memory this request owns while MPI may use it: staged heap arrays and count/type arrays. */
+    Stage stages;
+
+    /** One block of native memory owned by a request, copied from/to a heap array when it has one. */
+    static final class Stage {
+        final long address;
+        final long bytes;
+        final Object base;
+        final long offset;
+        final boolean copyBack;
+        final Stage next;
+
+        Stage(long address, long bytes, Object base, long offset, boolean copyBack, Stage next) {
+            this.address = address;
+            this.bytes = bytes;
+            this.base = base;
+            this.offset = offset;
+            this.copyBack = copyBack;
+            this.next = next;
+        }
+    }
 
     Request() {
         this.handle = NULL;
@@ -61,52 +80,88 @@ public class Request implements AutoCloseable {
     /**
      * Binds the resolved message to this request and returns the native address to give MPI: the memory itself,
      * or staging memory for heap arrays (filled from the array now; copied back on completion when receiving).
+     * MPI_IN_PLACE and empty messages pass through.
      */
     long bind(MessageBuffer m, boolean receive) {
-        keep = m.owner();
+        if (keep == null) {
+            keep = m.owner();
+        } else {
+            keep2 = m.owner();
+        }
         if (!m.isHeap()) {
             return m.address();
         }
         long bytes = m.spanBytes();
-        staging = LibMpi.mpi4j_malloc(bytes);
-        stagingBytes = bytes;
-        copyBase = m.base();
-        copyOffset = m.offset() + m.spanLow();
-        copyBack = receive;
+        long staging = LibMpi.mpi4j_malloc(bytes);
+        long from = m.offset() + m.spanLow();
+        stages = new Stage(staging, bytes, m.base(), from, receive, stages);
         // receives are staged from the array too, so that bytes MPI does not write (datatype holes) stay as they were
-        LibMpi.mpi4j_copy_to_native(copyBase, LibMpi.KIND_ARRAY, copyOffset, staging, bytes);
+        LibMpi.mpi4j_copy_to_native(m.base(), LibMpi.KIND_ARRAY, from, staging, bytes);
         return staging - m.spanLow();
     }
 
-    /** Refreshes staging from the array (a persistent send restarting). */
+    /** Native memory owned by this request until it completes, holding {@code values} (counts, displacements). */
+    long ints(int[] values, int n) {
+        long bytes = 4L * Math.max(n, 1);
+        long a = LibMpi.mpi4j_malloc(bytes);
+        stages = new Stage(a, bytes, null, 0, false, stages);
+        if (n > 0) {
+            LibMpi.mpi4j_copy_to_native(values, LibMpi.KIND_ARRAY, 0, a, 4L * n);
+        }
+        return a;
+    }
+
+    /** Native memory owned by this request until it completes, holding MPI_Datatype handles. */
+    long handles(org.mpi4j.buffers.TypeDescriptor[] types, int n) {
+        long bytes = (long) H * Math.max(n, 1);
+        long a = LibMpi.mpi4j_malloc(bytes);
+        stages = new Stage(a, bytes, null, 0, false, stages);
+        NativeScratch s = NativeScratch.get().ensure(ARRAYS_AT + H * n);
+        for (int i = 0; i < n; i++) {
+            s.putHandle(ARRAYS_AT + i * H, types[i].handle());
+        }
+        LibMpi.mpi4j_memcpy(a, s.address(ARRAYS_AT), (long) H * n);
+        return a;
+    }
+
+    /** Refreshes staged send memory from the arrays (a persistent send restarting). */
     void restage() {
-        if (staging != 0) {
-            LibMpi.mpi4j_copy_to_native(copyBase, LibMpi.KIND_ARRAY, copyOffset, staging, stagingBytes);
+        for (Stage st = stages; st != null; st = st.next) {
+            if (st.base != null && !st.copyBack) {
+                LibMpi.mpi4j_copy_to_native(st.base, LibMpi.KIND_ARRAY, st.offset, st.address, st.bytes);
+            }
         }
     }
 
     /** Called once MPI reports completion: lands staged receives in their array, then lets go of the buffer. */
     void completed() {
-        if (staging != 0) {
-            if (copyBack) {
-                LibMpi.mpi4j_copy_from_native(copyBase, LibMpi.KIND_ARRAY, copyOffset, staging, stagingBytes);
+        for (Stage st = stages; st != null; st = st.next) {
+            if (st.copyBack) {
+                LibMpi.mpi4j_copy_from_native(st.base, LibMpi.KIND_ARRAY, st.offset, st.address, st.bytes);
             }
-            if (!isPersistent()) {
-                release();
-            }
-        } else if (!isPersistent()) {
-            keep = null;
+        }
+        if (!isPersistent()) {
+            release();
+        }
+        if (userOp) {
+            Op.rethrowPending();
         }
     }
 
     void release() {
-        if (staging != 0) {
-            LibMpi.mpi4j_free(staging);
-            staging = 0;
+        for (Stage st = stages; st != null; st = st.next) {
+            LibMpi.mpi4j_free(st.address);
         }
+        stages = null;
         keep = null;
-        copyBase = null;
-        copyBack = false;
+        keep2 = null;
+    }
+
+    /** Forgets the native memory without freeing it: MPI may still read or write it. */
+    void abandon() {
+        stages = null;
+        keep = null;
+        keep2 = null;
     }
 
     boolean isPersistent() {
@@ -175,15 +230,13 @@ public class Request implements AutoCloseable {
         int rc = LibMpi.MPI_Request_free(s.address(0));
         handle = s.getHandle(0);
         MPIException.check(rc);
-        staging = 0; // deliberately not freed: MPI may still read or write it
-        keep = null;
-        copyBase = null;
+        abandon(); // deliberately not freed: MPI may still read or write it
     }
 
     /** Frees the request if it is still allocated (see {@link #free()}). */
     @Override
     public void close() {
-        if (handle != NULL || staging != 0) {
+        if (handle != NULL || stages != null) {
             free();
         }
     }

@@ -79,29 +79,73 @@ public final class Buffers {
     }
 
     /**
+     * MPI_IN_PLACE: pass it as the send buffer (or, for scatter at the root, the receive buffer) of a collective
+     * that allows it; count and datatype then come from the other buffer.
+     */
+    public static final Object IN_PLACE = new Object() {
+        @Override
+        public String toString() {
+            return "MPI_IN_PLACE";
+        }
+    };
+
+    /**
      * Resolves {@code arg} into {@code out}: memory, count and datatype, bounds-checked. {@code receiving} also
      * requires writable memory. Returns {@code out}.
      */
     public static MessageBuffer resolve(Object arg, MessageBuffer out, boolean receiving) {
+        return resolve(arg, out, receiving, 1);
+    }
+
+    /**
+     * Resolves a collective's buffer that holds {@code blocks} equal blocks (one per process): the count set is the
+     * per-block count. A discovered count must divide evenly; an explicit {@link BufferSpec} count is per block and
+     * all blocks must fit. A {@link VBuffer} or {@link WBuffer} gives one block per process with its own count.
+     */
+    public static MessageBuffer resolve(Object arg, MessageBuffer out, boolean receiving, int blocks) {
         if (arg == null) {
             return out.clear();
         }
+        if (arg == IN_PLACE) {
+            out.clear().placeInPlace(inPlaceAddress());
+            return out;
+        }
         if (arg instanceof BufferSpec spec) {
-            Object buf = spec.buffer();
-            if (buf == null) {
-                out.clear();
-            } else {
-                BY_CLASS.get(buf.getClass()).describe(buf, out);
-            }
-            out.place(spec.offset(), spec.count(), spec.type());
+            describe(spec.buffer(), out);
+            out.place(spec.offset(), spec.count(), spec.type(), blocks);
+        } else if (arg instanceof VBuffer v) {
+            describe(v.buffer(), out);
+            out.placeV(v.counts(), v.displs(), v.type(), blocks);
+        } else if (arg instanceof WBuffer w) {
+            describe(w.buffer(), out);
+            out.placeW(w.counts(), w.displs(), w.types(), blocks);
         } else {
             BY_CLASS.get(arg.getClass()).describe(arg, out);
-            out.placeDiscovered();
+            out.placeDiscovered(blocks);
         }
         if (receiving) {
             out.requireWritable();
         }
         return out;
+    }
+
+    private static void describe(Object buf, MessageBuffer out) {
+        if (buf == null) {
+            out.clear();
+        } else {
+            BY_CLASS.get(buf.getClass()).describe(buf, out);
+        }
+    }
+
+    private static long inPlace;
+
+    private static long inPlaceAddress() {
+        long v = inPlace;
+        if (v == 0) {
+            v = org.mpi4j.jni.LibMpi.MPI_IN_PLACE();
+            inPlace = v;
+        }
+        return v;
     }
 
     /** Resolves a send-side argument into this thread's slot 0. */

@@ -25,6 +25,11 @@ public final class MessageBuffer {
     private TypeDescriptor type;
     private long spanLow;
     private long spanHigh;
+    private int[] vcounts;
+    private int[] vdispls;
+    private TypeDescriptor[] wtypes;
+    private int[] scratchDispls;
+    private boolean inPlaceMarker;
 
     /** Creates an empty, reusable message buffer. */
     public MessageBuffer() {
@@ -46,6 +51,10 @@ public final class MessageBuffer {
         type = null;
         spanLow = 0;
         spanHigh = 0;
+        vcounts = null;
+        vdispls = null;
+        wtypes = null;
+        inPlaceMarker = false;
         return this;
     }
 
@@ -74,24 +83,41 @@ public final class MessageBuffer {
         this.limit = bytes;
         this.elementType = element;
         this.readOnly = ro;
+        this.vcounts = null;
+        this.vdispls = null;
+        this.wtypes = null;
+        this.inPlaceMarker = false;
     }
 
     // ------------------------------------------------------------------ resolution (called by Buffers only)
 
-    void placeDiscovered() {
+    void placeDiscovered(int blocks) {
         long n = limit / elementType.size();
-        setMessage(0, checkedCount(n), elementType.datatype(), null);
+        setMessage(0, perBlock(n, blocks), elementType.datatype(), null);
         spanLow = 0;
-        spanHigh = (long) count * elementType.size();
+        spanHigh = n * elementType.size();
     }
 
-    void place(long offsetElements, int requestedCount, TypeDescriptor t) {
+    /** The per-block count of {@code total} elements split into {@code blocks} equal blocks (collectives). */
+    private static int perBlock(long total, int blocks) {
+        if (blocks <= 1) {
+            return checkedCount(total);
+        }
+        if (total % blocks != 0) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, "cannot infer count, buffer of " + total
+                    + " elements is not a multiple of the " + blocks + " blocks the operation needs");
+        }
+        return checkedCount(total / blocks);
+    }
+
+    void place(long offsetElements, int requestedCount, TypeDescriptor t, int blocks) {
         if (offsetElements < 0) {
             throw new MPIException(ErrorClasses.ERR_ARG, "negative offset " + offsetElements);
         }
         if (requestedCount < -1) {
             throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + requestedCount);
         }
+        int b = Math.max(blocks, 1);
         long pos = offsetElements * elementType.size();
         if (pos > limit) {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "offset " + offsetElements + " is past the end of a buffer of "
@@ -99,12 +125,12 @@ public final class MessageBuffer {
         }
         long room = limit - pos;
         if (t == null) {
-            long n = requestedCount < 0 ? room / elementType.size() : requestedCount;
+            long n = requestedCount < 0 ? room / elementType.size() : (long) requestedCount * b;
             if (n * elementType.size() > room) {
                 throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " exceeds the buffer: "
                         + room / elementType.size() + " elements of " + elementType + " from offset " + offsetElements);
             }
-            setMessage(pos, checkedCount(n), elementType.datatype(), null);
+            setMessage(pos, perBlock(n, b), elementType.datatype(), null);
             spanLow = 0;
             spanHigh = n * elementType.size();
             return;
@@ -114,7 +140,7 @@ public final class MessageBuffer {
         long extent = t.extent();
         long n;
         if (requestedCount >= 0) {
-            n = requestedCount;
+            n = (long) requestedCount * b;
         } else if (extent <= 0) {
             throw new MPIException(ErrorClasses.ERR_TYPE, "cannot infer count, datatype extent is " + extent);
         } else if (room % extent != 0) {
@@ -123,22 +149,147 @@ public final class MessageBuffer {
         } else {
             n = room / extent;
         }
-        long lo = 0;
-        long hi = 0;
-        if (n > 0) {
-            long tlb = t.trueLowerBound();
-            long last = (n - 1) * extent;
-            lo = Math.min(tlb, last + tlb);
-            hi = Math.max(tlb + t.trueExtent(), last + tlb + t.trueExtent());
-            if (pos + lo < 0 || pos + hi > limit) {
-                throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " exceeds the buffer: " + n
-                        + " elements of a datatype with extent " + extent + " touches bytes [" + (pos + lo) + ", "
-                        + (pos + hi) + ") but the buffer has " + limit + " bytes");
-            }
+        long[] span = span(t, 0, n);
+        checkSpan(span, pos, n, extent);
+        setMessage(pos, perBlock(n, b), t.handle(), t);
+        spanLow = span[0];
+        spanHigh = span[1];
+    }
+
+    /** Bytes [lo, hi) that n elements of t starting displ extents in touch, relative to the message start. */
+    private static long[] span(TypeDescriptor t, long displ, long n) {
+        if (n <= 0) {
+            return new long[] {0, 0};
         }
-        setMessage(pos, checkedCount(n), t.handle(), t);
-        spanLow = lo;
-        spanHigh = hi;
+        long extent = t.extent();
+        long tlb = t.trueLowerBound();
+        long first = displ * extent;
+        long last = (displ + n - 1) * extent;
+        return new long[] {Math.min(first, last) + tlb, Math.max(first, last) + tlb + t.trueExtent()};
+    }
+
+    private void checkSpan(long[] span, long pos, long n, long extent) {
+        if (n > 0 && (pos + span[0] < 0 || pos + span[1] > limit)) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " exceeds the buffer: " + n
+                    + " elements of a datatype with extent " + extent + " touches bytes [" + (pos + span[0]) + ", "
+                    + (pos + span[1]) + ") but the buffer has " + limit + " bytes");
+        }
+    }
+
+    /**
+     * Places a v-variant message: block i holds counts[i] elements starting displs[i] elements (of the datatype's
+     * extent) from the start; every block is bounds-checked. A null displs means blocks packed one after another.
+     */
+    void placeV(int[] counts, int[] displs, TypeDescriptor t, int blocks) {
+        if (counts == null) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "v-variant message needs a counts array");
+        }
+        requireLength("counts", counts.length, blocks);
+        if (displs != null) {
+            requireLength("displacements", displs.length, blocks);
+        }
+        if (t != null) {
+            t.checkUsable();
+            checkCompatible(t);
+        }
+        int[] d = displs != null ? displs : packedDispls(counts);
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < blocks; i++) {
+            if (counts[i] < 0) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + counts[i] + " at index " + i);
+            }
+            if (d[i] < 0) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "negative displacement " + d[i] + " at index " + i);
+            }
+            if (counts[i] == 0) {
+                continue;
+            }
+            long[] sp = t != null ? span(t, d[i], counts[i])
+                    : new long[] {(long) d[i] * elementType.size(), ((long) d[i] + counts[i]) * elementType.size()};
+            if (sp[0] < 0 || sp[1] > limit) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "block " + i + " (count " + counts[i] + ", displacement "
+                        + d[i] + ") exceeds the buffer: it touches bytes [" + sp[0] + ", " + sp[1] + ") of " + limit);
+            }
+            lo = Math.min(lo, sp[0]);
+            hi = Math.max(hi, sp[1]);
+        }
+        setMessage(0, 0, t != null ? t.handle() : elementType.datatype(), t);
+        vcounts = counts;
+        vdispls = d;
+        spanLow = lo == Long.MAX_VALUE ? 0 : lo;
+        spanHigh = hi == Long.MIN_VALUE ? 0 : hi;
+    }
+
+    /** Places a w-variant message (alltoallw): block i is counts[i] elements of types[i] at displs[i] bytes. */
+    void placeW(int[] counts, int[] displs, TypeDescriptor[] types, int blocks) {
+        if (counts == null || displs == null || types == null) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "w-variant message needs counts, byte displacements and types");
+        }
+        requireLength("counts", counts.length, blocks);
+        requireLength("displacements", displs.length, blocks);
+        requireLength("types", types.length, blocks);
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < blocks; i++) {
+            if (counts[i] < 0) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + counts[i] + " at index " + i);
+            }
+            if (displs[i] < 0) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "negative displacement " + displs[i] + " at index " + i);
+            }
+            if (types[i] == null) {
+                throw new MPIException(ErrorClasses.ERR_TYPE, "null datatype at index " + i);
+            }
+            types[i].checkUsable();
+            if (counts[i] == 0) {
+                continue;
+            }
+            checkCompatible(types[i]);
+            long[] sp = span(types[i], 0, counts[i]);
+            sp[0] += displs[i];
+            sp[1] += displs[i];
+            if (sp[0] < 0 || sp[1] > limit) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "block " + i + " (count " + counts[i] + ", byte displacement "
+                        + displs[i] + ") exceeds the buffer: it touches bytes [" + sp[0] + ", " + sp[1] + ") of " + limit);
+            }
+            lo = Math.min(lo, sp[0]);
+            hi = Math.max(hi, sp[1]);
+        }
+        setMessage(0, 0, 0, null);
+        vcounts = counts;
+        vdispls = displs;
+        wtypes = types;
+        spanLow = lo == Long.MAX_VALUE ? 0 : lo;
+        spanHigh = hi == Long.MIN_VALUE ? 0 : hi;
+    }
+
+    private static void requireLength(String what, int length, int blocks) {
+        if (length != blocks) {
+            throw new MPIException(ErrorClasses.ERR_ARG, what + " array has " + length + " entries, the operation needs "
+                    + blocks + " (one per process)");
+        }
+    }
+
+    private int[] packedDispls(int[] counts) {
+        if (scratchDispls == null || scratchDispls.length < counts.length) {
+            scratchDispls = new int[counts.length];
+        }
+        long at = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (at > Integer.MAX_VALUE) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "displacement " + at + " at index " + i + " exceeds MPI's int range");
+            }
+            scratchDispls[i] = (int) at;
+            at += Math.max(counts[i], 0);
+        }
+        return scratchDispls;
+    }
+
+    void placeInPlace(long inPlace) {
+        set(null, null, LibMpi.KIND_ADDRESS, inPlace, 0, ElementType.RAW, true);
+        setMessage(0, 0, ElementType.RAW.datatype(), null);
+        inPlaceMarker = true;
     }
 
     private void checkCompatible(TypeDescriptor t) {
@@ -255,6 +406,36 @@ public final class MessageBuffer {
         return spanHigh - spanLow;
     }
 
+    /** True for MPI_IN_PLACE: no memory of its own; count and datatype come from the other buffer. */
+    public boolean isInPlace() {
+        return inPlaceMarker;
+    }
+
+    /** Per-process counts of a v or w message, null otherwise. */
+    public int[] counts() {
+        return vcounts;
+    }
+
+    /** Per-process displacements of a v message (in extents) or w message (in bytes), null otherwise. */
+    public int[] displs() {
+        return vdispls;
+    }
+
+    /** Per-process datatypes of a w message, null otherwise. */
+    public TypeDescriptor[] types() {
+        return wtypes;
+    }
+
+    /**
+     * Moves the message to native memory at {@code address} (where its first element now is): staging memory that
+     * replaced a heap array, or the resolved address of off-heap memory for a nonblocking call.
+     */
+    public void relocate(long address) {
+        base = null;
+        kind = LibMpi.KIND_ADDRESS;
+        regionOffset = address - position;
+    }
+
     /** Copies another resolved buffer's state into this one. */
     public MessageBuffer copyFrom(MessageBuffer o) {
         owner = o.owner;
@@ -270,6 +451,10 @@ public final class MessageBuffer {
         type = o.type;
         spanLow = o.spanLow;
         spanHigh = o.spanHigh;
+        vcounts = o.vcounts;
+        vdispls = o.vdispls;
+        wtypes = o.wtypes;
+        inPlaceMarker = o.inPlaceMarker;
         return this;
     }
 }

@@ -128,7 +128,7 @@ public final class LibMpi {
     public static native int MPI_Barrier(@Cast("MPI_Comm") long comm);
     /** Binds {@code MPI_Comm_c2f}. */
     public static native int MPI_Comm_c2f(@Cast("MPI_Comm") long comm);
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** Binds {@code MPI_Comm_f2c}. */
     public static native @Cast("intptr_t") long MPI_Comm_f2c(int comm);
 
     // ---------------------------------------------------------------- groups
@@ -158,7 +158,7 @@ public final class LibMpi {
     public static native int MPI_Group_range_excl(@Cast("MPI_Group") long group, int n, @Cast("int(*)[3]") int[] ranges, @Cast("MPI_Group*") long newgroup);
     /** Binds {@code MPI_Group_c2f}. */
     public static native int MPI_Group_c2f(@Cast("MPI_Group") long group);
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** Binds {@code MPI_Group_f2c}. */
     public static native @Cast("intptr_t") long MPI_Group_f2c(int group);
 
     // ---------------------------------------------------------------- datatypes
@@ -206,7 +206,7 @@ public final class LibMpi {
     public static native int MPI_Pack_size(int incount, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Comm") long comm, @Cast("int*") long size);
     /** Binds {@code MPI_Type_c2f}. */
     public static native int MPI_Type_c2f(@Cast("MPI_Datatype") long datatype);
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** Binds {@code MPI_Type_f2c}. */
     public static native @Cast("intptr_t") long MPI_Type_f2c(int datatype);
     /** {@code mpi4j_pack} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
     public static native int mpi4j_pack(@Raw(withEnv = true) Object inBase, int inKind, long inOffset, int incount, long datatype, @Raw Object outBase, int outKind, long outOffset, int outsize, long position, long comm);
@@ -282,7 +282,7 @@ public final class LibMpi {
     public static native int MPI_Request_get_status(@Cast("MPI_Request") long request, @Cast("int*") long flag, @Cast("MPI_Status*") long status);
     /** Binds {@code MPI_Request_c2f}. */
     public static native int MPI_Request_c2f(@Cast("MPI_Request") long request);
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** Binds {@code MPI_Request_f2c}. */
     public static native @Cast("intptr_t") long MPI_Request_f2c(int request);
     /** Binds {@code MPI_Probe}. */
     public static native int MPI_Probe(int source, int tag, @Cast("MPI_Comm") long comm, @Cast("MPI_Status*") long status);
@@ -302,6 +302,142 @@ public final class LibMpi {
     public static native int MPI_Status_set_elements_x(@Cast("MPI_Status*") long status, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Count") long count);
     /** Binds {@code MPI_Status_set_cancelled}. */
     public static native int MPI_Status_set_cancelled(@Cast("MPI_Status*") long status, int flag);
+
+    // ---------------------------------------------------------------- collectives, blocking (mpi4j_jni.h)
+    /** {@code mpi4j_bcast} of mpi4j_jni.h: {@code MPI_Bcast} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_bcast(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int root, long comm);
+    /** {@code mpi4j_gather} of mpi4j_jni.h: {@code MPI_Gather} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_gather(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, int root, long comm);
+    /** {@code mpi4j_scatter} of mpi4j_jni.h: {@code MPI_Scatter} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_scatter(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, int root, long comm);
+    /** {@code mpi4j_allgather} of mpi4j_jni.h: {@code MPI_Allgather} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_allgather(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, long comm);
+    /** {@code mpi4j_alltoall} of mpi4j_jni.h: {@code MPI_Alltoall} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_alltoall(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, long comm);
+    /** {@code mpi4j_neighbor_allgather} of mpi4j_jni.h: {@code MPI_Neighbor_allgather} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_neighbor_allgather(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, long comm);
+    /** {@code mpi4j_neighbor_alltoall} of mpi4j_jni.h: {@code MPI_Neighbor_alltoall} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_neighbor_alltoall(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, long comm);
+    /** {@code mpi4j_gatherv} of mpi4j_jni.h: {@code MPI_Gatherv} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_gatherv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long displs, long recvtype, int root, long comm);
+    /** {@code mpi4j_scatterv} of mpi4j_jni.h: {@code MPI_Scatterv} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_scatterv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, long sendcounts, long displs, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long recvtype, int root, long comm);
+    /** {@code mpi4j_allgatherv} of mpi4j_jni.h: {@code MPI_Allgatherv} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_allgatherv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long displs, long recvtype, long comm);
+    /** {@code mpi4j_neighbor_allgatherv} of mpi4j_jni.h: {@code MPI_Neighbor_allgatherv} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_neighbor_allgatherv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, int sendcount, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long displs, long recvtype, long comm);
+    /** {@code mpi4j_alltoallv} of mpi4j_jni.h: {@code MPI_Alltoallv} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_alltoallv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, long sendcounts, long sdispls, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long rdispls, long recvtype, long comm);
+    /** {@code mpi4j_neighbor_alltoallv} of mpi4j_jni.h: {@code MPI_Neighbor_alltoallv} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_neighbor_alltoallv(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, long sendcounts, long sdispls, long sendtype, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long rdispls, long recvtype, long comm);
+    /** {@code mpi4j_alltoallw} of mpi4j_jni.h: {@code MPI_Alltoallw} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_alltoallw(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, long sendcounts, long sdispls, long sendtypes, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long rdispls, long recvtypes, long comm);
+    /** {@code mpi4j_neighbor_alltoallw} of mpi4j_jni.h: {@code MPI_Neighbor_alltoallw} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_neighbor_alltoallw(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, long sendcounts, long sdispls, long sendtypes, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long rdispls, long recvtypes, long comm);
+    /** {@code mpi4j_reduce} of mpi4j_jni.h: {@code MPI_Reduce} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_reduce(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, int count, long datatype, long op, int root, long comm);
+    /** {@code mpi4j_allreduce} of mpi4j_jni.h: {@code MPI_Allreduce} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_allreduce(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, int count, long datatype, long op, long comm);
+    /** {@code mpi4j_scan} of mpi4j_jni.h: {@code MPI_Scan} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_scan(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, int count, long datatype, long op, long comm);
+    /** {@code mpi4j_exscan} of mpi4j_jni.h: {@code MPI_Exscan} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_exscan(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, int count, long datatype, long op, long comm);
+    /** {@code mpi4j_reduce_scatter_block} of mpi4j_jni.h: {@code MPI_Reduce_scatter_block} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_reduce_scatter_block(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, int recvcount, long datatype, long op, long comm);
+    /** {@code mpi4j_reduce_scatter} of mpi4j_jni.h: {@code MPI_Reduce_scatter} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_reduce_scatter(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, long recvcounts, long datatype, long op, long comm);
+    /** {@code mpi4j_reduce_local} of mpi4j_jni.h: {@code MPI_Reduce_local} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
+    public static native int mpi4j_reduce_local(@Raw(withEnv = true) Object sendBase, int sendKind, long sendOffset, @Raw Object recvBase, int recvKind, long recvOffset, int count, long datatype, long op);
+
+    // ---------------------------------------------------------------- collectives, nonblocking (native addresses only)
+    /** Binds {@code MPI_Ibarrier}. */
+    public static native int MPI_Ibarrier(@Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ibcast}. */
+    public static native int MPI_Ibcast(@Cast("void*") long buffer, int count, @Cast("MPI_Datatype") long datatype, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Igather}. */
+    public static native int MPI_Igather(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iscatter}. */
+    public static native int MPI_Iscatter(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Igatherv}. */
+    public static native int MPI_Igatherv(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const int*") long displs, @Cast("MPI_Datatype") long recvtype, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iscatterv}. */
+    public static native int MPI_Iscatterv(@Cast("const void*") long sendbuf, @Cast("const int*") long sendcounts, @Cast("const int*") long displs, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iallgather}. */
+    public static native int MPI_Iallgather(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ialltoall}. */
+    public static native int MPI_Ialltoall(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ineighbor_allgather}. */
+    public static native int MPI_Ineighbor_allgather(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ineighbor_alltoall}. */
+    public static native int MPI_Ineighbor_alltoall(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iallgatherv}. */
+    public static native int MPI_Iallgatherv(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const int*") long displs, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ineighbor_allgatherv}. */
+    public static native int MPI_Ineighbor_allgatherv(@Cast("const void*") long sendbuf, int sendcount, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const int*") long displs, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ialltoallv}. */
+    public static native int MPI_Ialltoallv(@Cast("const void*") long sendbuf, @Cast("const int*") long sendcounts, @Cast("const int*") long sdispls, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const int*") long rdispls, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ineighbor_alltoallv}. */
+    public static native int MPI_Ineighbor_alltoallv(@Cast("const void*") long sendbuf, @Cast("const int*") long sendcounts, @Cast("const int*") long sdispls, @Cast("MPI_Datatype") long sendtype, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const int*") long rdispls, @Cast("MPI_Datatype") long recvtype, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ialltoallw}. */
+    public static native int MPI_Ialltoallw(@Cast("const void*") long sendbuf, @Cast("const int*") long sendcounts, @Cast("const int*") long sdispls, @Cast("const MPI_Datatype*") long sendtypes, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const int*") long rdispls, @Cast("const MPI_Datatype*") long recvtypes, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ineighbor_alltoallw}. */
+    public static native int MPI_Ineighbor_alltoallw(@Cast("const void*") long sendbuf, @Cast("const int*") long sendcounts, @Cast("const MPI_Aint*") long sdispls, @Cast("const MPI_Datatype*") long sendtypes, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("const MPI_Aint*") long rdispls, @Cast("const MPI_Datatype*") long recvtypes, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ireduce}. */
+    public static native int MPI_Ireduce(@Cast("const void*") long sendbuf, @Cast("void*") long recvbuf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Op") long op, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iallreduce}. */
+    public static native int MPI_Iallreduce(@Cast("const void*") long sendbuf, @Cast("void*") long recvbuf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Op") long op, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iscan}. */
+    public static native int MPI_Iscan(@Cast("const void*") long sendbuf, @Cast("void*") long recvbuf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Op") long op, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Iexscan}. */
+    public static native int MPI_Iexscan(@Cast("const void*") long sendbuf, @Cast("void*") long recvbuf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Op") long op, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ireduce_scatter_block}. */
+    public static native int MPI_Ireduce_scatter_block(@Cast("const void*") long sendbuf, @Cast("void*") long recvbuf, int recvcount, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Op") long op, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Ireduce_scatter}. */
+    public static native int MPI_Ireduce_scatter(@Cast("const void*") long sendbuf, @Cast("void*") long recvbuf, @Cast("const int*") long recvcounts, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Op") long op, @Cast("MPI_Comm") long comm, @Cast("MPI_Request*") long request);
+
+    // ---------------------------------------------------------------- reduction operations
+    /** Registers the class whose static {@code dispatch} the user-op trampolines call; returns the number of slots. */
+    public static native int mpi4j_op_init(@Raw(withEnv = true) Object target);
+    /** {@code MPI_Op_create} with the C trampoline of {@code slot}. */
+    public static native int mpi4j_op_create(int slot, int commute, long op);
+    /** Binds {@code MPI_Op_free}. */
+    public static native int MPI_Op_free(@Cast("MPI_Op*") long op);
+    /** Binds {@code MPI_Op_commutative}. */
+    public static native int MPI_Op_commutative(@Cast("MPI_Op") long op, @Cast("int*") long commute);
+    /** Binds {@code MPI_Op_c2f}. */
+    public static native int MPI_Op_c2f(@Cast("MPI_Op") long op);
+    /** Binds {@code MPI_Op_f2c}. */
+    public static native @Cast("intptr_t") long MPI_Op_f2c(int op);
+    /** Binds {@code MPI_Comm_remote_size}. */
+    public static native int MPI_Comm_remote_size(@Cast("MPI_Comm") long comm, @Cast("int*") long size);
+    /** The predefined {@code MPI_MAX} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_MAX();
+    /** The predefined {@code MPI_MIN} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_MIN();
+    /** The predefined {@code MPI_SUM} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_SUM();
+    /** The predefined {@code MPI_PROD} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_PROD();
+    /** The predefined {@code MPI_LAND} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LAND();
+    /** The predefined {@code MPI_BAND} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_BAND();
+    /** The predefined {@code MPI_LOR} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LOR();
+    /** The predefined {@code MPI_BOR} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_BOR();
+    /** The predefined {@code MPI_LXOR} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_LXOR();
+    /** The predefined {@code MPI_BXOR} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_BXOR();
+    /** The predefined {@code MPI_MAXLOC} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_MAXLOC();
+    /** The predefined {@code MPI_MINLOC} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_MINLOC();
+    /** The predefined {@code MPI_REPLACE} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_REPLACE();
+    /** The predefined {@code MPI_NO_OP} reduction operation. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_NO_OP();
 
     // ---------------------------------------------------------------- layout facts, so Java assumes nothing
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Status)}. */
@@ -332,159 +468,159 @@ public final class LibMpi {
     @MemberGetter @Name("sizeof(long)") public static native int sizeofLong();
 
     // ---------------------------------------------------------------- predefined handles (macros over global symbols in Open MPI)
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_COMM_WORLD} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_COMM_WORLD();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_COMM_SELF} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_COMM_SELF();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_COMM_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_COMM_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_GROUP_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_GROUP_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_GROUP_EMPTY} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_GROUP_EMPTY();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_DATATYPE_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_DATATYPE_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_REQUEST_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_REQUEST_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_MESSAGE_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_MESSAGE_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_MESSAGE_NO_PROC} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_MESSAGE_NO_PROC();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_ERRHANDLER_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_ERRHANDLER_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_ERRORS_ARE_FATAL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_ERRORS_ARE_FATAL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_ERRORS_RETURN} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_ERRORS_RETURN();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_OP_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_OP_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INFO_NULL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INFO_NULL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_STATUS_IGNORE} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_STATUS_IGNORE();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_STATUSES_IGNORE} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_STATUSES_IGNORE();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_BOTTOM} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_BOTTOM();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_IN_PLACE} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_IN_PLACE();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_CHAR} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_CHAR();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_SIGNED_CHAR} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_SIGNED_CHAR();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UNSIGNED_CHAR} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_CHAR();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_BYTE} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_BYTE();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_WCHAR} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_WCHAR();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_SHORT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_SHORT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UNSIGNED_SHORT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_SHORT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UNSIGNED} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_LONG} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_LONG();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UNSIGNED_LONG} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_LONG();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_LONG_LONG} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_LONG();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UNSIGNED_LONG_LONG} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UNSIGNED_LONG_LONG();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_FLOAT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_FLOAT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_DOUBLE} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_LONG_DOUBLE} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_DOUBLE();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_PACKED} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_PACKED();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_C_BOOL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_C_BOOL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INT8_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INT8_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INT16_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INT16_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INT32_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INT32_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INT64_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INT64_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UINT8_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UINT8_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UINT16_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UINT16_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UINT32_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UINT32_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_UINT64_T} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_UINT64_T();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_C_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_C_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_C_FLOAT_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_C_FLOAT_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_C_DOUBLE_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_C_DOUBLE_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_C_LONG_DOUBLE_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_C_LONG_DOUBLE_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_AINT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_AINT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_OFFSET} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_OFFSET();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_COUNT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_COUNT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_CXX_BOOL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_BOOL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_CXX_FLOAT_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_FLOAT_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_CXX_DOUBLE_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_DOUBLE_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_CXX_LONG_DOUBLE_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_CXX_LONG_DOUBLE_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_FLOAT_INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_FLOAT_INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_DOUBLE_INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE_INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_LONG_INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_2INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_2INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_SHORT_INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_SHORT_INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_LONG_DOUBLE_INT} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_LONG_DOUBLE_INT();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_CHARACTER} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_CHARACTER();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_LOGICAL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_LOGICAL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INTEGER} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_REAL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_REAL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_DOUBLE_PRECISION} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE_PRECISION();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_DOUBLE_COMPLEX} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_DOUBLE_COMPLEX();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_2REAL} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_2REAL();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_2DOUBLE_PRECISION} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_2DOUBLE_PRECISION();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_2INTEGER} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_2INTEGER();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INTEGER1} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER1();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INTEGER2} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER2();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INTEGER4} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER4();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_INTEGER8} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_INTEGER8();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_REAL4} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_REAL4();
-    /** {@code Cast} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
+    /** The predefined handle {@code MPI_REAL8} of mpi.h. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_REAL8();
 
     // ---------------------------------------------------------------- integer constants

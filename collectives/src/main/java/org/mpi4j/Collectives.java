@@ -1,0 +1,500 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.Buffers;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.buffers.TypeDescriptor;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * The implementation of buffer collectives behind {@link Comm} (mpi4py's collective message class): which buffers
+ * are significant at which rank (intra- and intercommunicator forms), block counts, IN_PLACE, count and datatype
+ * agreement for reductions, and the blocking (buffers pinned for the call) versus nonblocking (memory bound to a
+ * {@link Request}, heap arrays staged) paths. Every buffer still goes through {@link Buffers#resolve}.
+ */
+final class Collectives {
+    /** Scratch offset of the request handle a nonblocking call writes. */
+    private static final int REQ_AT = 0;
+    /** Scratch offset where count, displacement and type arrays of blocking v/w calls start. */
+    private static final int ARRAYS_AT = 64;
+
+    private Collectives() { }
+
+    // ------------------------------------------------------------------ roles and resolution
+
+    /** Number of blocks a per-process buffer holds: the group size, or the remote group's for intercommunicators. */
+    private static int peers(Comm c) {
+        return c.isInter() ? c.getRemoteSize() : c.getSize();
+    }
+
+    private static void checkRoot(Comm c, int root) {
+        if (c.isInter()) {
+            if (root != MPI.ROOT && root != MPI.PROC_NULL && (root < 0 || root >= c.getRemoteSize())) {
+                throw new MPIException(ErrorClasses.ERR_ROOT, "root " + root + " is not MPI.ROOT, MPI.PROC_NULL or a rank"
+                        + " of the remote group of " + c.getRemoteSize() + " processes");
+            }
+        } else if (root < 0 || root >= c.getSize()) {
+            throw new MPIException(ErrorClasses.ERR_ROOT, "root " + root + " is out of range for a communicator of "
+                    + c.getSize() + " processes");
+        }
+    }
+
+    /** What this process does in a rooted collective: 1 root (receives/sends for all), 0 leaf, -1 nothing. */
+    private static int role(Comm c, int root) {
+        checkRoot(c, root);
+        if (c.isInter()) {
+            return root == MPI.ROOT ? 1 : root == MPI.PROC_NULL ? -1 : 0;
+        }
+        return root == c.getRank() ? 1 : 0;
+    }
+
+    private static MessageBuffer send(Object arg, int blocks) {
+        return Buffers.resolve(arg, Buffers.slot0(), false, blocks);
+    }
+
+    private static MessageBuffer recv(Object arg, int blocks) {
+        return Buffers.resolve(arg, Buffers.slot1(), true, blocks);
+    }
+
+    private static MessageBuffer none(boolean sendSide) {
+        return (sendSide ? Buffers.slot0() : Buffers.slot1()).clear();
+    }
+
+    private static void noInPlace(MessageBuffer m, String what) {
+        if (m.isInPlace()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed " + what);
+        }
+    }
+
+    /** A v-variant message from a VBuffer, or from a plain buffer split into equal blocks. */
+    private static MessageBuffer vmessage(Object arg, int blocks, boolean receiving) {
+        MessageBuffer m = Buffers.resolve(arg, receiving ? Buffers.slot1() : Buffers.slot0(), receiving, blocks);
+        if (m.counts() == null && !m.isInPlace() && arg != null) {
+            if (arg instanceof org.mpi4j.buffers.BufferSpec b && b.offset() != 0) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "a v-variant buffer with an offset needs a VBuffer with displacements");
+            }
+            int[] counts = new int[blocks];
+            java.util.Arrays.fill(counts, m.count());
+            Buffers.resolve(org.mpi4j.buffers.VBuffer.of(bufferOf(arg), counts, null, m.type()), m, receiving, blocks);
+        }
+        return m;
+    }
+
+    private static Object bufferOf(Object arg) {
+        return arg instanceof org.mpi4j.buffers.BufferSpec b ? b.buffer() : arg;
+    }
+
+    /** Reductions: counts and datatypes of the two sides must agree; IN_PLACE takes them from the other side. */
+    private static MessageBuffer reduceShape(MessageBuffer s, MessageBuffer r) {
+        if (s.isInPlace()) {
+            return r;
+        }
+        if (s.count() != r.count()) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, "mismatch in send count " + s.count() + " and receive count "
+                    + r.count());
+        }
+        if (s.datatype() != r.datatype()) {
+            throw new MPIException(ErrorClasses.ERR_TYPE, "mismatch in send and receive MPI datatypes");
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ blocking vs nonblocking plumbing
+
+    /**
+     * Returns the request that owns the call's memory: always for nonblocking calls (every buffer relocated to its
+     * native address), and for blocking reductions with a Java op over heap arrays (staged: no Java code may run
+     * while an array is pinned). Null for the plain blocking path, where buffers are pinned for the call.
+     */
+    private static Request prepare(boolean nonblocking, Op op, MessageBuffer s, MessageBuffer r) {
+        boolean stage = op != null && Op.needsStaging(op, s, r);
+        if (!nonblocking && !stage) {
+            return null;
+        }
+        Request q = new Request();
+        q.userOp = op != null && op.isUserDefined();
+        if (nonblocking || s.isHeap()) {
+            s.relocate(q.bind(s, false));
+        }
+        if (nonblocking || r.isHeap()) {
+            r.relocate(q.bind(r, true));
+        }
+        return q;
+    }
+
+    private static long reqAddress() {
+        return NativeScratch.get().address(REQ_AT);
+    }
+
+    /** Ends a call: a nonblocking one returns its request, a blocking one lands staged memory and checks rc. */
+    private static Request finish(int rc, Request q, boolean nonblocking, Op op) {
+        if (nonblocking) {
+            if (rc != 0) {
+                q.release();
+                throw MPIException.fromCode(rc);
+            }
+            q.handle = NativeScratch.get().getHandle(REQ_AT);
+            return q;
+        }
+        if (q != null) {
+            q.completed();
+        } else if (op != null && op.isUserDefined()) {
+            Op.rethrowPending();
+        }
+        MPIException.check(rc);
+        return null;
+    }
+
+    /** Native int array for a call: scratch for blocking calls, request-owned memory for nonblocking ones. */
+    private static long ints(Request q, int[] values, int n, int slot) {
+        if (values == null) {
+            return 0;
+        }
+        if (q != null) {
+            return q.ints(values, n);
+        }
+        int at = ARRAYS_AT + slot * 4 * n;
+        NativeScratch s = scratchFor(n);
+        for (int i = 0; i < n; i++) {
+            s.putInt(at + 4 * i, values[i]);
+        }
+        return s.address(at);
+    }
+
+    /** Scratch with room for every array of a call on n processes, sized once so no address moves mid-call. */
+    private static NativeScratch scratchFor(int n) {
+        return NativeScratch.get().ensure(ARRAYS_AT + 16 * n + 2 * NativeScratch.HANDLE_SIZE * n);
+    }
+
+    /** Native MPI_Datatype array for an alltoallw call. */
+    private static long handles(Request q, TypeDescriptor[] types, int n, int slot) {
+        if (q != null) {
+            return q.handles(types, n);
+        }
+        int h = NativeScratch.HANDLE_SIZE;
+        int at = ARRAYS_AT + 16 * n + slot * h * n;
+        NativeScratch s = scratchFor(n);
+        for (int i = 0; i < n; i++) {
+            s.putHandle(at + h * i, types[i].handle());
+        }
+        return s.address(at);
+    }
+
+    // ------------------------------------------------------------------ the operations
+
+    static Request barrier(Comm c, boolean nb) {
+        long h = c.handle();
+        if (!nb) {
+            MPIException.check(LibMpi.MPI_Barrier(h));
+            return null;
+        }
+        Request q = new Request();
+        return finish(LibMpi.MPI_Ibarrier(h, reqAddress()), q, true, null);
+    }
+
+    static Request bcast(Comm c, Object buf, int root, boolean nb) {
+        long h = c.handle();
+        int role = role(c, root);
+        boolean receiving = c.isInter() ? role == 0 : role != 1;
+        MessageBuffer m = role < 0 ? none(true) : Buffers.resolve(buf, Buffers.slot0(), receiving, 1);
+        noInPlace(m, "in bcast");
+        Request q = nb ? new Request() : null;
+        if (q != null) {
+            m.relocate(q.bind(m, receiving));
+            return finish(LibMpi.MPI_Ibcast(m.offset(), m.count(), m.datatype(), root, h, reqAddress()), q, true, null);
+        }
+        return finish(LibMpi.mpi4j_bcast(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), root, h), null, false, null);
+    }
+
+    static Request gather(Comm c, Object sendbuf, Object recvbuf, int root, boolean nb) {
+        long h = c.handle();
+        int role = role(c, root);
+        MessageBuffer r = role == 1 ? recv(recvbuf, peers(c)) : none(false);
+        MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
+        if (s.isInPlace() && (role != 1 || c.isInter())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator gather");
+        }
+        noInPlace(r, "as gather's receive buffer");
+        Request q = prepare(nb, null, s, r);
+        int rc = nb ? LibMpi.MPI_Igather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), root, h, reqAddress())
+                : LibMpi.mpi4j_gather(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                        r.count(), r.datatype(), root, h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request scatter(Comm c, Object sendbuf, Object recvbuf, int root, boolean nb) {
+        long h = c.handle();
+        int role = role(c, root);
+        MessageBuffer s = role == 1 ? send(sendbuf, peers(c)) : none(true);
+        MessageBuffer r = c.isInter() && role != 0 ? none(false) : recv(recvbuf, 1);
+        if (r.isInPlace() && (role != 1 || c.isInter())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator scatter");
+        }
+        noInPlace(s, "as scatter's send buffer");
+        Request q = prepare(nb, null, s, r);
+        int rc = nb ? LibMpi.MPI_Iscatter(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), root, h, reqAddress())
+                : LibMpi.mpi4j_scatter(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                        r.count(), r.datatype(), root, h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request gatherv(Comm c, Object sendbuf, Object recvbuf, int root, boolean nb) {
+        long h = c.handle();
+        int role = role(c, root);
+        int n = peers(c);
+        MessageBuffer r = role == 1 ? vmessage(recvbuf, n, true) : none(false);
+        MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
+        if (s.isInPlace() && (role != 1 || c.isInter())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator gatherv");
+        }
+        noInPlace(r, "as gatherv's receive buffer");
+        Request q = prepare(nb, null, s, r);
+        long counts = ints(q, r.counts(), n, 0);
+        long displs = ints(q, r.displs(), n, 1);
+        int rc = nb ? LibMpi.MPI_Igatherv(s.offset(), s.count(), s.datatype(), r.offset(), counts, displs, r.datatype(), root, h, reqAddress())
+                : LibMpi.mpi4j_gatherv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                        counts, displs, r.datatype(), root, h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request scatterv(Comm c, Object sendbuf, Object recvbuf, int root, boolean nb) {
+        long h = c.handle();
+        int role = role(c, root);
+        int n = peers(c);
+        MessageBuffer s = role == 1 ? vmessage(sendbuf, n, false) : none(true);
+        MessageBuffer r = c.isInter() && role != 0 ? none(false) : recv(recvbuf, 1);
+        if (r.isInPlace() && (role != 1 || c.isInter())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator scatterv");
+        }
+        noInPlace(s, "as scatterv's send buffer");
+        Request q = prepare(nb, null, s, r);
+        long counts = ints(q, s.counts(), n, 0);
+        long displs = ints(q, s.displs(), n, 1);
+        int rc = nb ? LibMpi.MPI_Iscatterv(s.offset(), counts, displs, s.datatype(), r.offset(), r.count(), r.datatype(), root, h, reqAddress())
+                : LibMpi.mpi4j_scatterv(s.base(), s.kind(), s.offset(), counts, displs, s.datatype(), r.base(), r.kind(),
+                        r.offset(), r.count(), r.datatype(), root, h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request allgather(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+        long h = c.handle();
+        MessageBuffer r = recv(recvbuf, peers(c));
+        MessageBuffer s = send(sendbuf, 1);
+        if (s.isInPlace() && c.isInter()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
+        }
+        noInPlace(r, "as allgather's receive buffer");
+        Request q = prepare(nb, null, s, r);
+        int rc = nb ? LibMpi.MPI_Iallgather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
+                : LibMpi.mpi4j_allgather(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                        r.count(), r.datatype(), h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request allgatherv(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+        long h = c.handle();
+        int n = peers(c);
+        MessageBuffer r = vmessage(recvbuf, n, true);
+        MessageBuffer s = send(sendbuf, 1);
+        if (s.isInPlace() && c.isInter()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
+        }
+        noInPlace(r, "as allgatherv's receive buffer");
+        Request q = prepare(nb, null, s, r);
+        long counts = ints(q, r.counts(), n, 0);
+        long displs = ints(q, r.displs(), n, 1);
+        int rc = nb ? LibMpi.MPI_Iallgatherv(s.offset(), s.count(), s.datatype(), r.offset(), counts, displs, r.datatype(), h, reqAddress())
+                : LibMpi.mpi4j_allgatherv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                        counts, displs, r.datatype(), h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request alltoall(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+        long h = c.handle();
+        int n = peers(c);
+        MessageBuffer r = recv(recvbuf, n);
+        MessageBuffer s = send(sendbuf, n);
+        if (s.isInPlace() && c.isInter()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
+        }
+        noInPlace(r, "as alltoall's receive buffer");
+        Request q = prepare(nb, null, s, r);
+        int rc = nb ? LibMpi.MPI_Ialltoall(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
+                : LibMpi.mpi4j_alltoall(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                        r.count(), r.datatype(), h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request alltoallv(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+        long h = c.handle();
+        int n = peers(c);
+        MessageBuffer r = vmessage(recvbuf, n, true);
+        MessageBuffer s = vmessage(sendbuf, n, false);
+        if (s.isInPlace() && c.isInter()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
+        }
+        noInPlace(r, "as alltoallv's receive buffer");
+        Request q = prepare(nb, null, s, r);
+        long sc = ints(q, s.counts(), n, 0);
+        long sd = ints(q, s.displs(), n, 1);
+        long rcnt = ints(q, r.counts(), n, 2);
+        long rd = ints(q, r.displs(), n, 3);
+        int rc = nb ? LibMpi.MPI_Ialltoallv(s.offset(), sc, sd, s.datatype(), r.offset(), rcnt, rd, r.datatype(), h, reqAddress())
+                : LibMpi.mpi4j_alltoallv(s.base(), s.kind(), s.offset(), sc, sd, s.datatype(), r.base(), r.kind(), r.offset(),
+                        rcnt, rd, r.datatype(), h);
+        return finish(rc, q, nb, null);
+    }
+
+    static Request alltoallw(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+        long h = c.handle();
+        int n = peers(c);
+        MessageBuffer r = recv(recvbuf, n);
+        MessageBuffer s = send(sendbuf, n);
+        if (r.types() == null) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "alltoallw's receive buffer must be a WBuffer (counts, byte displacements, types)");
+        }
+        if (s.types() == null && !s.isInPlace()) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "alltoallw's send buffer must be a WBuffer or MPI.IN_PLACE");
+        }
+        Request q = prepare(nb, null, s, r);
+        long sc = s.isInPlace() ? 0 : ints(q, s.counts(), n, 0);
+        long sd = s.isInPlace() ? 0 : ints(q, s.displs(), n, 1);
+        long st = s.isInPlace() ? 0 : handles(q, s.types(), n, 0);
+        long rcnt = ints(q, r.counts(), n, 2);
+        long rd = ints(q, r.displs(), n, 3);
+        long rt = handles(q, r.types(), n, 1);
+        int rc = nb ? LibMpi.MPI_Ialltoallw(s.offset(), sc, sd, st, r.offset(), rcnt, rd, rt, h, reqAddress())
+                : LibMpi.mpi4j_alltoallw(s.base(), s.kind(), s.offset(), sc, sd, st, r.base(), r.kind(), r.offset(), rcnt, rd, rt, h);
+        return finish(rc, q, nb, null);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    static Request reduce(Comm c, Object sendbuf, Object recvbuf, Op op, int root, boolean nb) {
+        long h = c.handle();
+        long oh = op.handle();
+        int role = role(c, root);
+        MessageBuffer r = role == 1 ? recv(recvbuf, 1) : none(false);
+        MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
+        if (s.isInPlace() && (role != 1 || c.isInter())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator reduce");
+        }
+        noInPlace(r, "as reduce's receive buffer");
+        MessageBuffer shape = role == 1 ? reduceShape(s, r) : s;
+        int count = shape.count();
+        long type = shape.datatype();
+        Request q = prepare(nb, op, s, r);
+        int rc = nb ? LibMpi.MPI_Ireduce(s.offset(), r.offset(), count, type, oh, root, h, reqAddress())
+                : LibMpi.mpi4j_reduce(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), count, type, oh, root, h);
+        return finish(rc, q, nb, op);
+    }
+
+    /** allreduce (kind 0), scan (1), exscan (2): same shape, every process sends and receives. */
+    static Request allreduce(Comm c, Object sendbuf, Object recvbuf, Op op, int kind, boolean nb) {
+        long h = c.handle();
+        long oh = op.handle();
+        MessageBuffer r = recv(recvbuf, 1);
+        MessageBuffer s = send(sendbuf, 1);
+        if (s.isInPlace() && c.isInter()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
+        }
+        noInPlace(r, "as the receive buffer");
+        MessageBuffer shape = c.isInter() ? s : reduceShape(s, r);
+        int count = shape.count();
+        long type = shape.datatype();
+        Request q = prepare(nb, op, s, r);
+        long req = reqAddress();
+        int rc;
+        switch (kind) {
+            case 0:
+                rc = nb ? LibMpi.MPI_Iallreduce(s.offset(), r.offset(), count, type, oh, h, req)
+                        : LibMpi.mpi4j_allreduce(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), count, type, oh, h);
+                break;
+            case 1:
+                rc = nb ? LibMpi.MPI_Iscan(s.offset(), r.offset(), count, type, oh, h, req)
+                        : LibMpi.mpi4j_scan(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), count, type, oh, h);
+                break;
+            default:
+                rc = nb ? LibMpi.MPI_Iexscan(s.offset(), r.offset(), count, type, oh, h, req)
+                        : LibMpi.mpi4j_exscan(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), count, type, oh, h);
+        }
+        return finish(rc, q, nb, op);
+    }
+
+    static Request reduceScatterBlock(Comm c, Object sendbuf, Object recvbuf, Op op, boolean nb) {
+        long h = c.handle();
+        long oh = op.handle();
+        int n = c.getSize();
+        MessageBuffer s = send(sendbuf, n);
+        // in place, the receive buffer holds all n blocks on entry and the result in its first block
+        MessageBuffer r = recv(recvbuf, s.isInPlace() ? n : 1);
+        noInPlace(r, "as the receive buffer");
+        if (!s.isInPlace()) {
+            if (s.count() != r.count()) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "send buffer holds " + n + " blocks of " + s.count()
+                        + " elements, the receive buffer " + r.count());
+            }
+            if (s.datatype() != r.datatype()) {
+                throw new MPIException(ErrorClasses.ERR_TYPE, "mismatch in send and receive MPI datatypes");
+            }
+        }
+        int count = r.count();
+        long type = r.datatype();
+        Request q = prepare(nb, op, s, r);
+        int rc = nb ? LibMpi.MPI_Ireduce_scatter_block(s.offset(), r.offset(), count, type, oh, h, reqAddress())
+                : LibMpi.mpi4j_reduce_scatter_block(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), count, type, oh, h);
+        return finish(rc, q, nb, op);
+    }
+
+    static Request reduceScatter(Comm c, Object sendbuf, Object recvbuf, int[] recvcounts, Op op, boolean nb) {
+        long h = c.handle();
+        long oh = op.handle();
+        int n = c.getSize();
+        if (recvcounts == null || recvcounts.length != n) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "recvcounts has " + (recvcounts == null ? 0 : recvcounts.length)
+                    + " entries, reduceScatter needs " + n + " (one per process)");
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            if (recvcounts[i] < 0) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + recvcounts[i] + " at index " + i);
+            }
+            total += recvcounts[i];
+        }
+        MessageBuffer s = send(sendbuf, 1);
+        MessageBuffer r = recv(recvbuf, 1);
+        noInPlace(r, "as the receive buffer");
+        MessageBuffer all = s.isInPlace() ? r : s;
+        if (all.count() < total) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, (s.isInPlace() ? "receive" : "send") + " buffer holds "
+                    + all.count() + " elements, recvcounts add up to " + total);
+        }
+        if (!s.isInPlace()) {
+            if (r.count() < recvcounts[c.getRank()]) {
+                throw new MPIException(ErrorClasses.ERR_COUNT, "receive buffer holds " + r.count() + " elements, recvcounts["
+                        + c.getRank() + "] is " + recvcounts[c.getRank()]);
+            }
+            if (s.datatype() != r.datatype()) {
+                throw new MPIException(ErrorClasses.ERR_TYPE, "mismatch in send and receive MPI datatypes");
+            }
+        }
+        long type = r.datatype();
+        Request q = prepare(nb, op, s, r);
+        long counts = ints(q, recvcounts, n, 0);
+        int rc = nb ? LibMpi.MPI_Ireduce_scatter(s.offset(), r.offset(), counts, type, oh, h, reqAddress())
+                : LibMpi.mpi4j_reduce_scatter(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), counts, type, oh, h);
+        return finish(rc, q, nb, op);
+    }
+
+    static void reduceLocal(Op op, Object inbuf, Object inoutbuf) {
+        long oh = op.handle();
+        MessageBuffer r = recv(inoutbuf, 1);
+        MessageBuffer s = send(inbuf, 1);
+        noInPlace(s, "in reduceLocal");
+        noInPlace(r, "in reduceLocal");
+        reduceShape(s, r);
+        Request q = prepare(false, op, s, r);
+        int rc = LibMpi.mpi4j_reduce_local(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), s.count(), s.datatype(), oh);
+        finish(rc, q, false, op);
+    }
+}

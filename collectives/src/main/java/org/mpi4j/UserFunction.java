@@ -1,0 +1,14 @@
+package org.mpi4j;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The body of a user-defined reduction (MPI_User_function), written in Java. MPI calls it with two vectors of
+ * {@code count} elements of {@code datatype}; it must set {@code inoutvec[i] = invec[i] op inoutvec[i]}. The
+ * buffers are native-order views over MPI's own memory (no copy), valid only during the call.
+ */
+@FunctionalInterface
+public interface UserFunction {
+    /** Combines {@code invec} into {@code inoutvec}, element by element, for {@code count} elements. */
+    void apply(ByteBuffer invec, ByteBuffer inoutvec, int count, Datatype datatype);
+}
