@@ -22,6 +22,8 @@ public abstract class Comm implements AutoCloseable {
     private int rank = -1;
     private int inter = -1;
     private int remoteSize = -1;
+    /** Private duplicate for the object path's frame-by-frame fallbacks (made on first need). */
+    Comm pickleShadow;
 
     Comm(long handle, boolean predefined) {
         this.handle = handle;
@@ -138,6 +140,10 @@ public abstract class Comm implements AutoCloseable {
     public void free() {
         if (predefined) {
             throw new MPIException(ErrorClasses.ERR_COMM, "cannot free a predefined communicator");
+        }
+        if (pickleShadow != null) {
+            pickleShadow.free();
+            pickleShadow = null;
         }
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle());
@@ -276,11 +282,11 @@ public abstract class Comm implements AutoCloseable {
 
     // ------------------------------------------------------------------ nonblocking point-to-point
 
-    private interface Starter {
+    interface Starter {
         int start(long addr, int count, long type, int peer, int tag, long comm, long request);
     }
 
-    private Request post(Object buf, int peer, int tag, boolean receive, Starter op, Request r) {
+    Request post(Object buf, int peer, int tag, boolean receive, Starter op, Request r) {
         long h = handle();
         MessageBuffer m = receive ? Buffers.forRecv(buf) : Buffers.forSend(buf);
         long addr = r.bind(m, receive);
@@ -380,6 +386,59 @@ public abstract class Comm implements AutoCloseable {
         return s.getInt(0) != 0 ? new Message(s.getHandle(8)) : null;
     }
 
+
+
+    // ------------------------------------------------------------------ the object path, point-to-point
+    // Any object the Pickle serializer accepts (null too), of any size: see Pickle for the wire format and the
+    // allow-list that guards deserialization.
+
+    /** Object send (mpi4py's comm.send): serializes {@code obj} and sends it to {@code dest}. */
+    public void sendObject(Object obj, int dest, int tag) {
+        ObjectPath.send(this, obj, dest, tag, false);
+    }
+
+    /** Object synchronous send (mpi4py's comm.ssend). */
+    public void ssendObject(Object obj, int dest, int tag) {
+        ObjectPath.send(this, obj, dest, tag, true);
+    }
+
+    /** Object receive (mpi4py's comm.recv): probes for the size, receives and deserializes; null from PROC_NULL. */
+    public Object recvObject(int source, int tag) {
+        return ObjectPath.recv(this, source, tag, null);
+    }
+
+    /** Object receive filling {@code status} (source, tag, and the first frame's byte count). */
+    public Object recvObject(int source, int tag, Status status) {
+        return ObjectPath.recv(this, source, tag, status);
+    }
+
+    /** Object send and receive in one call (mpi4py's comm.sendrecv); no deadlock in exchanges. */
+    public Object sendrecvObject(Object obj, int dest, int sendtag, int source, int recvtag) {
+        return ObjectPath.sendrecv(this, obj, dest, sendtag, source, recvtag, null);
+    }
+
+    /** Nonblocking object send (mpi4py's comm.isend); the object is serialized when called. */
+    public ObjectRequest isendObject(Object obj, int dest, int tag) {
+        return ObjectPath.isend(this, obj, dest, tag, false);
+    }
+
+    /** Nonblocking synchronous object send (mpi4py's comm.issend). */
+    public ObjectRequest issendObject(Object obj, int dest, int tag) {
+        return ObjectPath.isend(this, obj, dest, tag, true);
+    }
+
+    /** Nonblocking object receive (mpi4py's comm.irecv) into a fresh buffer of the first-frame size. */
+    public ObjectRequest irecvObject(int source, int tag) {
+        return ObjectPath.irecv(this, null, source, tag);
+    }
+
+    /**
+     * Nonblocking object receive into a reusable {@code byte[]} or {@code ByteBuffer}: it takes any object whose
+     * first frame fits (all objects when it holds {@link Pickle#getFirstFrameBytes()} bytes).
+     */
+    public ObjectRequest irecvObject(Object buf, int source, int tag) {
+        return ObjectPath.irecv(this, buf, source, tag);
+    }
 
     // ------------------------------------------------------------------ collectives (on intercommunicators too)
     // A buffer holding one block per process (gather's receive buffer, scatter's send buffer, alltoall's both) has

@@ -56,4 +56,71 @@ public class Intracomm extends Comm {
     public Request iexscan(Object sendbuf, Object recvbuf, Op op) {
         return Collectives.allreduce(this, sendbuf, recvbuf, op, 2, true);
     }
+
+    // ------------------------------------------------------------------ the object path, collectives
+
+    /** Object broadcast (mpi4py's comm.bcast): returns the root's object on every process. */
+    public Object bcastObject(Object obj, int root) {
+        return ObjectPath.bcast(this, obj, root);
+    }
+
+    /** Object gather (mpi4py's comm.gather): the list of every process's object at the root, null elsewhere. */
+    public java.util.List<Object> gatherObject(Object obj, int root) {
+        return ObjectPath.gather(this, obj, root);
+    }
+
+    /** Object scatter (mpi4py's comm.scatter): element i of the root's list (size elements) to process i. */
+    public Object scatterObject(java.util.List<?> objs, int root) {
+        return ObjectPath.scatter(this, objs, root);
+    }
+
+    /** Object allgather (mpi4py's comm.allgather): the list of every process's object, everywhere. */
+    public java.util.List<Object> allgatherObject(Object obj) {
+        return ObjectPath.allgather(this, obj);
+    }
+
+    /** Object alltoall (mpi4py's comm.alltoall): element j of my list goes to j; returns what each process sent me. */
+    public java.util.List<Object> alltoallObject(java.util.List<?> objs) {
+        return ObjectPath.alltoall(this, objs);
+    }
+
+    /** Object reduce (mpi4py's comm.reduce) with a Java function, in rank order: the result at the root, null elsewhere. */
+    public Object reduceObject(Object obj, java.util.function.BinaryOperator<Object> op, int root) {
+        return ObjectPath.reduce(this, obj, op, root);
+    }
+
+    /** Object reduce with an {@link Op} (predefined ops on numbers, or a user op's object form). */
+    public Object reduceObject(Object obj, Op op, int root) {
+        return ObjectPath.reduce(this, obj, op::apply, root);
+    }
+
+    /** Object allreduce (mpi4py's comm.allreduce) with a Java function, in rank order. */
+    public Object allreduceObject(Object obj, java.util.function.BinaryOperator<Object> op) {
+        return ObjectPath.allreduce(this, obj, op);
+    }
+
+    /** Object allreduce with an {@link Op}. */
+    public Object allreduceObject(Object obj, Op op) {
+        return ObjectPath.allreduce(this, obj, op::apply);
+    }
+
+    /** Object inclusive scan (mpi4py's comm.scan): the reduction over processes 0..rank. */
+    public Object scanObject(Object obj, java.util.function.BinaryOperator<Object> op) {
+        return ObjectPath.scan(this, obj, op, false);
+    }
+
+    /** Object inclusive scan with an {@link Op}. */
+    public Object scanObject(Object obj, Op op) {
+        return ObjectPath.scan(this, obj, op::apply, false);
+    }
+
+    /** Object exclusive scan (mpi4py's comm.exscan): the reduction over 0..rank-1; null on rank 0. */
+    public Object exscanObject(Object obj, java.util.function.BinaryOperator<Object> op) {
+        return ObjectPath.scan(this, obj, op, true);
+    }
+
+    /** Object exclusive scan with an {@link Op}. */
+    public Object exscanObject(Object obj, Op op) {
+        return ObjectPath.scan(this, obj, op::apply, true);
+    }
 }

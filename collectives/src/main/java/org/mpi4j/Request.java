@@ -263,14 +263,47 @@ public class Request implements AutoCloseable {
         return statusesAt(n) + n * Status.nativeSize();
     }
 
-    private static void complete(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
+    /**
+     * Reads request {@code i}'s handle and status back from scratch. Completion work ({@link #completed()}) runs
+     * only after every handle and status of a call has been read, since it may itself use the scratch memory
+     * (an object request receives its remaining frames).
+     */
+    private static void collect(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
         Request r = reqs[i];
         if (r != null) {
             r.handle = s.getHandle(ARRAYS_AT + i * H);
-            r.completed();
         }
         if (statuses != null && statuses[i] != null) {
             statuses[i].copyFrom(s.address(statusesAt(reqs.length) + statusSlot * Status.nativeSize()));
+        }
+    }
+
+    private static void complete(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
+        collect(s, reqs, i, statuses, statusSlot);
+        if (reqs[i] != null) {
+            reqs[i].completed();
+        }
+    }
+
+    /** Completes requests 0..n-1 after collecting all of them; errors in statuses are checked before completion. */
+    private static void completeAll(int rc, NativeScratch s, Request[] reqs, Status[] statuses) {
+        int n = reqs.length;
+        for (int i = 0; i < n; i++) {
+            collect(s, reqs, i, statuses, i);
+        }
+        RuntimeException failure = null;
+        try {
+            throwFromStatuses(rc, s, n);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int i = 0; i < n; i++) {
+            if (reqs[i] != null) {
+                reqs[i].completed();
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -296,10 +329,7 @@ public class Request implements AutoCloseable {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
         int rc = LibMpi.MPI_Waitall(n, s.address(ARRAYS_AT), s.address(statusesAt(n)));
-        for (int i = 0; i < n; i++) {
-            complete(s, reqs, i, statuses, i);
-        }
-        throwFromStatuses(rc, s, n);
+        completeAll(rc, s, reqs, statuses);
     }
 
     /** MPI_Testall: true (and all are completed) if every request has finished. */
@@ -314,11 +344,10 @@ public class Request implements AutoCloseable {
         int rc = LibMpi.MPI_Testall(n, s.address(ARRAYS_AT), s.address(0), s.address(statusesAt(n)));
         boolean done = s.getInt(0) != 0;
         if (done) {
-            for (int i = 0; i < n; i++) {
-                complete(s, reqs, i, statuses, i);
-            }
+            completeAll(rc, s, reqs, statuses);
+        } else {
+            throwFromStatuses(rc, s, n);
         }
-        throwFromStatuses(rc, s, n);
         return done;
     }
 
@@ -403,13 +432,25 @@ public class Request implements AutoCloseable {
             Request r = reqs[idx[k]];
             if (r != null) {
                 r.handle = s.getHandle(ARRAYS_AT + idx[k] * H);
-                r.completed();
             }
             if (statuses != null && statuses[idx[k]] != null) {
                 statuses[idx[k]].copyFrom(s.address(statusesAt(n) + k * Status.nativeSize()));
             }
         }
-        throwFromStatuses(rc, s, n);
+        RuntimeException failure = null;
+        try {
+            throwFromStatuses(rc, s, n);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int k = 0; k < outcount; k++) {
+            if (reqs[idx[k]] != null) {
+                reqs[idx[k]].completed();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         return idx;
     }
 }

@@ -1,0 +1,349 @@
+package org.mpi4j;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import org.mpi4j.buffers.BufferSpec;
+import org.mpi4j.buffers.VBuffer;
+
+/**
+ * The object path behind {@link Comm}'s {@code *Object} methods (mpi4py's msgpickle): objects serialized by
+ * {@link Pickle} travel as frames (see {@link Pickle} for the wire format). Collectives exchange frame sizes first,
+ * then move everything in one v-collective when it fits MPI's int counts, or frame by frame otherwise (point-to-point
+ * on a private duplicate of the communicator, so user messages are never matched).
+ */
+final class ObjectPath {
+    private static final ThreadLocal<Status> STATUS = ThreadLocal.withInitial(Status::new);
+
+    private ObjectPath() { }
+
+    // ------------------------------------------------------------------ point-to-point
+
+    static void send(Comm c, Object obj, int dest, int tag, boolean sync) {
+        sendFrames(c, Pickle.get().dump(obj, true), dest, tag, sync);
+    }
+
+    private static void sendFrames(Comm c, Pickle.Frames f, int dest, int tag, boolean sync) {
+        f.address(c.getRank(), tag);
+        for (int i = 0; i < f.count; i++) {
+            BufferSpec b = BufferSpec.slice(f.blocks[i], 0, f.lengths[i]);
+            if (sync && i == 0) {
+                c.ssend(b, dest, tag);
+            } else {
+                c.send(b, dest, tag);
+            }
+        }
+    }
+
+    static Object recv(Comm c, int source, int tag, Status status) {
+        Status st = status != null ? status : STATUS.get();
+        Message m = c.mprobe(source, tag, st);
+        if (m.isNoProc()) {
+            m.recv(null, st);
+            return null;
+        }
+        int n = st.getCount(Datatype.BYTE);
+        byte[] b0 = new byte[n];
+        m.recv(b0, st);
+        return finishReceive(c, b0, n);
+    }
+
+    /** Given the first frame, receives the remaining frames from the peer it names and deserializes. */
+    static Object finishReceive(Comm c, byte[] b0, int len0) {
+        Pickle.Frames f = Pickle.Frames.received(b0, len0);
+        long missing = f.missing();
+        if (missing > 0) {
+            Status st = STATUS.get();
+            int src = f.source();
+            int tag = f.tag();
+            while (missing > 0) {
+                Message m = c.mprobe(src, tag, st);
+                int n = st.getCount(Datatype.BYTE);
+                byte[] b = new byte[n];
+                m.recv(b, st);
+                f.add(b, n);
+                missing -= n;
+            }
+        }
+        return Pickle.get().load(f);
+    }
+
+    static ObjectRequest isend(Comm c, Object obj, int dest, int tag, boolean sync) {
+        Pickle.Frames f = Pickle.get().dump(obj, false);
+        f.address(c.getRank(), tag);
+        ObjectRequest q = new ObjectRequest(c, false, null);
+        c.post(BufferSpec.slice(f.blocks[0], 0, f.lengths[0]), dest, tag, false,
+                sync ? org.mpi4j.jni.LibMpi::MPI_Issend : org.mpi4j.jni.LibMpi::MPI_Isend, q);
+        if (f.count > 1) {
+            Request[] rest = new Request[f.count - 1];
+            for (int i = 1; i < f.count; i++) {
+                rest[i - 1] = c.isend(BufferSpec.slice(f.blocks[i], 0, f.lengths[i]), dest, tag);
+            }
+            q.setRest(rest);
+        }
+        return q;
+    }
+
+    static ObjectRequest irecv(Comm c, Object buf, int source, int tag) {
+        Object b = buf != null ? buf : ByteBuffer.allocateDirect(Pickle.get().getFirstFrameBytes());
+        if (!(b instanceof byte[]) && !(b instanceof ByteBuffer)) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "an object receive buffer must be a byte[] or a ByteBuffer, not "
+                    + b.getClass().getName());
+        }
+        ObjectRequest q = new ObjectRequest(c, true, b);
+        if (source == MPI.PROC_NULL) {
+            q.fromProcNull();
+        }
+        c.post(b, source, tag, true, org.mpi4j.jni.LibMpi::MPI_Irecv, q);
+        return q;
+    }
+
+    static Object sendrecv(Comm c, Object obj, int dest, int sendtag, int source, int recvtag, Status status) {
+        ObjectRequest s = dest == MPI.PROC_NULL ? null : isend(c, obj, dest, sendtag, false);
+        Object got = recv(c, source, recvtag, status);
+        if (s != null) {
+            s.waitFor();
+        }
+        return got;
+    }
+
+    // ------------------------------------------------------------------ collectives
+
+    /** A private duplicate for frame-by-frame fallbacks, made collectively the first time one is needed. */
+    private static Comm shadow(Comm c) {
+        Comm s = c.pickleShadow;
+        if (s == null) {
+            s = c.dup();
+            c.pickleShadow = s;
+        }
+        return s;
+    }
+
+    static Object bcast(Comm c, Object obj, int root) {
+        boolean isRoot = c.getRank() == root;
+        Pickle.Frames f = isRoot ? Pickle.get().dump(obj, true) : null;
+        int[] meta = new int[2];
+        if (isRoot) {
+            meta[0] = f.count;
+            meta[1] = f.lengths[0];
+        }
+        c.bcast(meta, root);
+        byte[] b0 = isRoot ? f.blocks[0] : new byte[meta[1]];
+        c.bcast(BufferSpec.slice(b0, 0, meta[1]), root);
+        if (isRoot) {
+            if (f.count > 1) {
+                c.bcast(Arrays.copyOf(f.lengths, f.count), root);
+                for (int i = 1; i < f.count; i++) {
+                    c.bcast(BufferSpec.slice(f.blocks[i], 0, f.lengths[i]), root);
+                }
+            }
+            return obj;
+        }
+        Pickle.Frames g = Pickle.Frames.received(b0, meta[1]);
+        if (meta[0] > 1) {
+            int[] lengths = new int[meta[0]];
+            c.bcast(lengths, root);
+            for (int i = 1; i < meta[0]; i++) {
+                byte[] b = new byte[lengths[i]];
+                c.bcast(b, root);
+                g.add(b, lengths[i]);
+            }
+        }
+        return Pickle.get().load(g);
+    }
+
+    /** True when every process's object is one frame and their sum fits an int displacement. */
+    private static boolean singleFrames(int[] meta, int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (meta[2 * i] != 1) {
+                return false;
+            }
+            sum += meta[2 * i + 1];
+        }
+        return sum <= Integer.MAX_VALUE - 8;
+    }
+
+    private static int[] lengthsOf(int[] meta, int n) {
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = meta[2 * i + 1];
+        }
+        return l;
+    }
+
+    private static List<Object> split(byte[] all, int[] lengths) {
+        List<Object> out = new ArrayList<>(lengths.length);
+        int at = 0;
+        for (int len : lengths) {
+            byte[] b = Arrays.copyOfRange(all, at, at + len);
+            out.add(Pickle.get().load(Pickle.Frames.received(b, len)));
+            at += len;
+        }
+        return out;
+    }
+
+    static List<Object> gather(Comm c, Object obj, int root) {
+        int n = c.getSize();
+        boolean isRoot = c.getRank() == root;
+        Pickle.Frames f = Pickle.get().dump(obj, true);
+        int[] meta = new int[2 * n];
+        c.allgather(new int[] {f.count, f.lengths[0]}, meta);
+        if (singleFrames(meta, n)) {
+            int[] lengths = lengthsOf(meta, n);
+            byte[] all = isRoot ? new byte[Arrays.stream(lengths).sum()] : null;
+            c.gatherv(BufferSpec.slice(f.blocks[0], 0, f.lengths[0]), isRoot ? VBuffer.of(all, lengths) : null, root);
+            if (!isRoot) {
+                return null;
+            }
+            List<Object> out = split(all, lengths);
+            out.set(root, obj);
+            return out;
+        }
+        Comm s = shadow(c);
+        if (!isRoot) {
+            send(s, obj, root, 0, false);
+            return null;
+        }
+        List<Object> out = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            out.add(r == root ? obj : recv(s, r, 0, null));
+        }
+        return out;
+    }
+
+    static Object scatter(Comm c, List<?> objs, int root) {
+        int n = c.getSize();
+        boolean isRoot = c.getRank() == root;
+        Pickle.Frames[] fs = null;
+        int[] meta = new int[2 * n];
+        if (isRoot) {
+            if (objs == null || objs.size() != n) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "scatterObject at the root needs a list of " + n + " objects, got "
+                        + (objs == null ? "null" : objs.size()));
+            }
+            fs = new Pickle.Frames[n];
+            for (int r = 0; r < n; r++) {
+                fs[r] = Pickle.get().dump(objs.get(r), false);
+                meta[2 * r] = fs[r].count;
+                meta[2 * r + 1] = fs[r].lengths[0];
+            }
+        }
+        c.bcast(meta, root);
+        int me = c.getRank();
+        if (singleFrames(meta, n)) {
+            int[] lengths = lengthsOf(meta, n);
+            byte[] all = null;
+            if (isRoot) {
+                all = new byte[Arrays.stream(lengths).sum()];
+                int at = 0;
+                for (int r = 0; r < n; r++) {
+                    System.arraycopy(fs[r].blocks[0], 0, all, at, lengths[r]);
+                    at += lengths[r];
+                }
+            }
+            byte[] mine = new byte[lengths[me]];
+            c.scatterv(isRoot ? VBuffer.of(all, lengths) : null, mine, root);
+            return Pickle.get().load(Pickle.Frames.received(mine, lengths[me]));
+        }
+        Comm s = shadow(c);
+        if (isRoot) {
+            for (int r = 0; r < n; r++) {
+                if (r != root) {
+                    sendFrames(s, fs[r], r, 0, false);
+                }
+            }
+            return objs.get(root);
+        }
+        return recv(s, root, 0, null);
+    }
+
+    static List<Object> allgather(Comm c, Object obj) {
+        int n = c.getSize();
+        Pickle.Frames f = Pickle.get().dump(obj, true);
+        int[] meta = new int[2 * n];
+        c.allgather(new int[] {f.count, f.lengths[0]}, meta);
+        if (singleFrames(meta, n)) {
+            int[] lengths = lengthsOf(meta, n);
+            byte[] all = new byte[Arrays.stream(lengths).sum()];
+            c.allgatherv(BufferSpec.slice(f.blocks[0], 0, f.lengths[0]), VBuffer.of(all, lengths));
+            return split(all, lengths);
+        }
+        List<Object> out = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            out.add(bcast(c, r == c.getRank() ? obj : null, r));
+        }
+        return out;
+    }
+
+    static List<Object> alltoall(Comm c, List<?> objs) {
+        int n = c.getSize();
+        if (objs == null || objs.size() != n) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "alltoallObject needs a list of " + n + " objects, got "
+                    + (objs == null ? "null" : objs.size()));
+        }
+        Pickle.Frames[] fs = new Pickle.Frames[n];
+        int[] mine = new int[2 * n];
+        for (int r = 0; r < n; r++) {
+            fs[r] = Pickle.get().dump(objs.get(r), false);
+            mine[2 * r] = fs[r].count;
+            mine[2 * r + 1] = fs[r].lengths[0];
+        }
+        int[] theirs = new int[2 * n];
+        c.alltoall(mine, theirs);
+        int[] multi = {singleFrames(mine, n) && singleFrames(theirs, n) ? 0 : 1};
+        c.allreduce(MPI.IN_PLACE, multi, Op.MAX);
+        if (multi[0] == 0) {
+            int[] sl = lengthsOf(mine, n);
+            int[] rl = lengthsOf(theirs, n);
+            byte[] sall = new byte[Arrays.stream(sl).sum()];
+            int at = 0;
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(fs[r].blocks[0], 0, sall, at, sl[r]);
+                at += sl[r];
+            }
+            byte[] rall = new byte[Arrays.stream(rl).sum()];
+            c.alltoallv(VBuffer.of(sall, sl), VBuffer.of(rall, rl));
+            return split(rall, rl);
+        }
+        Comm s = shadow(c);
+        List<Request> sends = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            if (r != c.getRank()) {
+                sends.add(isend(s, objs.get(r), r, 0, false));
+            }
+        }
+        List<Object> out = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            out.add(r == c.getRank() ? objs.get(r) : recv(s, r, 0, null));
+        }
+        Request.waitAll(sends.toArray(new Request[0]));
+        return out;
+    }
+
+    static Object fold(List<Object> values, int upTo, BinaryOperator<Object> op) {
+        Object acc = values.get(0);
+        for (int i = 1; i < upTo; i++) {
+            acc = op.apply(acc, values.get(i));
+        }
+        return acc;
+    }
+
+    static Object reduce(Comm c, Object obj, BinaryOperator<Object> op, int root) {
+        List<Object> all = gather(c, obj, root);
+        return all == null ? null : fold(all, all.size(), op);
+    }
+
+    static Object allreduce(Comm c, Object obj, BinaryOperator<Object> op) {
+        List<Object> all = allgather(c, obj);
+        return fold(all, all.size(), op);
+    }
+
+    static Object scan(Comm c, Object obj, BinaryOperator<Object> op, boolean exclusive) {
+        List<Object> all = allgather(c, obj);
+        int upTo = exclusive ? c.getRank() : c.getRank() + 1;
+        return upTo == 0 ? null : fold(all, upTo, op);
+    }
+}

@@ -1,0 +1,18 @@
+package org.mpi4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * How the object path turns objects into bytes and back (mpi4py's pickle). Plug one in with
+ * {@link Pickle#setSerializer}. An implementation must refuse, on reading, any class outside its allow-list
+ * before creating anything of it: the bytes may come from a hostile peer.
+ */
+public interface Serializer {
+    /** Writes {@code obj} (may be null) to {@code out}. */
+    void serialize(Object obj, OutputStream out) throws IOException;
+
+    /** Reads one object written by {@link #serialize} from {@code in}. */
+    Object deserialize(InputStream in) throws IOException;
+}
