@@ -52,6 +52,27 @@ class ExamplesTest {
         assertTrue(r.output().contains("1048576"), r.output());
     }
 
+    @ParameterizedTest(name = "object and array tutorial examples on {0} ranks")
+    @ValueSource(ints = {2, 3, 4})
+    void tutorialCollectives(int n) throws Exception {
+        String[][] cases = {
+            {"PointToPointObjects", "rank 1 received {a=7, b=3.14} (blocking) and {a=7, b=3.14} (nonblocking): OK"},
+            {"BcastObject", "rank " + (n - 1) + " of " + n + ": {key1=[7, 2.72, Complex[re=2.0, im=3.0]], key2=[abc, xyz]} OK"},
+            {"ScatterObjects", "rank " + (n - 1) + " of " + n + ": " + n * n + " OK"},
+            {"GatherObjects", "rank 0 gathered [1, 4"},
+            {"BcastArray", "rank " + (n - 1) + " of " + n + ": 100 ints broadcast OK"},
+            {"ScatterArrays", "rank " + (n - 1) + " of " + n + ": row of 100 x " + (n - 1) + " OK"},
+            {"GatherArrays", "rank 0 gathered " + n + " x 100 ints OK"},
+            {"MatVec", "rank " + (n - 1) + " of " + n + ": 64 rows of y = A x match the serial product OK"},
+            {"UserOp", "rank 0 of " + n + ": product of (1 + r i) = "},
+        };
+        for (String[] c : cases) {
+            Result r = MpiTestKit.run(n, "org.mpi4j.examples." + c[0]);
+            assertEquals(0, r.exitCode(), c[0] + ":\n" + r.output());
+            assertTrue(r.output().contains(c[1]), c[0] + " missing '" + c[1] + "' in:\n" + r.output());
+        }
+    }
+
     @Test
     void aWrongResultAbortsTheJobWithTheRank() throws Exception {
         Result r = MpiTestKit.run(1, PointToPointArrays.class.getName());
