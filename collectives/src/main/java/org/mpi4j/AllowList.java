@@ -29,7 +29,7 @@ public final class AllowList {
                 "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$ListN",
                 "java.util.ImmutableCollections$Set12", "java.util.ImmutableCollections$SetN",
                 "java.util.ImmutableCollections$Map1", "java.util.ImmutableCollections$MapN",
-                "java.util.AbstractMap$SimpleEntry", "java.util.AbstractMap$SimpleImmutableEntry");
+                "java.util.AbstractMap$SimpleEntry", "java.util.AbstractMap$SimpleImmutableEntry", "java.util.Map$Entry");
         a.allowPackage("java.time.");
         return a;
     }

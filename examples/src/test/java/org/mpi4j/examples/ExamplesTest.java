@@ -74,6 +74,13 @@ class ExamplesTest {
     }
 
     @Test
+    void largeObjectExampleOnASmallPayload() throws Exception {
+        Result r = MpiTestKit.run(2, LargeObject.class.getName(), "2", "3");
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("rank 1 received an object of 6291456 bytes"), r.output());
+    }
+
+    @Test
     void aWrongResultAbortsTheJobWithTheRank() throws Exception {
         Result r = MpiTestKit.run(1, PointToPointArrays.class.getName());
         assertNotEquals(0, r.exitCode(), r.output());
