@@ -380,7 +380,8 @@ final class Collectives {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator reduce");
         }
         noInPlace(r, "as reduce's receive buffer");
-        MessageBuffer shape = role == 1 ? reduceShape(s, r) : s;
+        // intercommunicator root: only receives, so the receive side gives count and type
+        MessageBuffer shape = role != 1 ? s : c.isInter() ? r : reduceShape(s, r);
         int count = shape.count();
         long type = shape.datatype();
         Request q = prepare(nb, op, s, r);

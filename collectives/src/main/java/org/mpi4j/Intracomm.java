@@ -37,6 +37,17 @@ public class Intracomm extends Comm {
         return nh == NULL ? null : new Intracomm(nh, false);
     }
 
+    /**
+     * MPI_Intercomm_create: an intercommunicator between this communicator's group and another, whose leaders
+     * ({@code localLeader} here, {@code remoteLeader} in {@code peerComm}) talk over {@code peerComm} with {@code tag}.
+     */
+    public Intercomm createIntercomm(int localLeader, Intracomm peerComm, int remoteLeader, int tag) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Intercomm_create(h, localLeader, peerComm.handle(), remoteLeader, tag, s.address(0)));
+        return new Intercomm(s.getHandle(0));
+    }
+
     /** MPI_Scan: process i's {@code recvbuf} receives the reduction of the {@code sendbuf}s of processes 0..i. */
     public void scan(Object sendbuf, Object recvbuf, Op op) {
         Collectives.allreduce(this, sendbuf, recvbuf, op, 1, false);

@@ -408,6 +408,10 @@ public final class LibMpi {
     public static native int MPI_Op_c2f(@Cast("MPI_Op") long op);
     /** Binds {@code MPI_Op_f2c}. */
     public static native @Cast("intptr_t") long MPI_Op_f2c(int op);
+    /** Binds {@code MPI_Intercomm_create}. */
+    public static native int MPI_Intercomm_create(@Cast("MPI_Comm") long localComm, int localLeader, @Cast("MPI_Comm") long peerComm, int remoteLeader, int tag, @Cast("MPI_Comm*") long newintercomm);
+    /** Binds {@code MPI_Intercomm_merge}. */
+    public static native int MPI_Intercomm_merge(@Cast("MPI_Comm") long intercomm, int high, @Cast("MPI_Comm*") long newintracomm);
     /** Binds {@code MPI_Comm_remote_size}. */
     public static native int MPI_Comm_remote_size(@Cast("MPI_Comm") long comm, @Cast("int*") long size);
     /** The predefined {@code MPI_MAX} reduction operation. */
