@@ -66,6 +66,20 @@ final class Collectives {
         }
     }
 
+    /** Rooted collectives: MPI_IN_PLACE only at the root of an intracommunicator. */
+    private static void inPlaceAtRootOnly(MessageBuffer m, Comm c, int role, String op) {
+        if (m.isInPlace() && (role != 1 || c.isInter())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator " + op);
+        }
+    }
+
+    /** Unrooted collectives: MPI_IN_PLACE has no meaning on an intercommunicator. */
+    private static void noInPlaceOnInter(MessageBuffer m, Comm c) {
+        if (m.isInPlace() && c.isInter()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
+        }
+    }
+
     /** A v-variant message from a VBuffer, or from a plain buffer split into equal blocks. */
     private static MessageBuffer vmessage(Object arg, int blocks, boolean receiving) {
         MessageBuffer m = Buffers.resolve(arg, receiving ? Buffers.slot1() : Buffers.slot0(), receiving, blocks);
@@ -211,9 +225,7 @@ final class Collectives {
         int role = role(c, root);
         MessageBuffer r = role == 1 ? recv(recvbuf, peers(c)) : none(false);
         MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
-        if (s.isInPlace() && (role != 1 || c.isInter())) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator gather");
-        }
+        inPlaceAtRootOnly(s, c, role, "gather");
         noInPlace(r, "as gather's receive buffer");
         Request q = prepare(nb, null, s, r);
         int rc = nb ? LibMpi.MPI_Igather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), root, h, reqAddress())
@@ -227,9 +239,7 @@ final class Collectives {
         int role = role(c, root);
         MessageBuffer s = role == 1 ? send(sendbuf, peers(c)) : none(true);
         MessageBuffer r = c.isInter() && role != 0 ? none(false) : recv(recvbuf, 1);
-        if (r.isInPlace() && (role != 1 || c.isInter())) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator scatter");
-        }
+        inPlaceAtRootOnly(r, c, role, "scatter");
         noInPlace(s, "as scatter's send buffer");
         Request q = prepare(nb, null, s, r);
         int rc = nb ? LibMpi.MPI_Iscatter(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), root, h, reqAddress())
@@ -244,9 +254,7 @@ final class Collectives {
         int n = peers(c);
         MessageBuffer r = role == 1 ? vmessage(recvbuf, n, true) : none(false);
         MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
-        if (s.isInPlace() && (role != 1 || c.isInter())) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator gatherv");
-        }
+        inPlaceAtRootOnly(s, c, role, "gatherv");
         noInPlace(r, "as gatherv's receive buffer");
         Request q = prepare(nb, null, s, r);
         long counts = ints(q, r.counts(), n, 0);
@@ -263,9 +271,7 @@ final class Collectives {
         int n = peers(c);
         MessageBuffer s = role == 1 ? vmessage(sendbuf, n, false) : none(true);
         MessageBuffer r = c.isInter() && role != 0 ? none(false) : recv(recvbuf, 1);
-        if (r.isInPlace() && (role != 1 || c.isInter())) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator scatterv");
-        }
+        inPlaceAtRootOnly(r, c, role, "scatterv");
         noInPlace(s, "as scatterv's send buffer");
         Request q = prepare(nb, null, s, r);
         long counts = ints(q, s.counts(), n, 0);
@@ -280,9 +286,7 @@ final class Collectives {
         long h = c.handle();
         MessageBuffer r = recv(recvbuf, peers(c));
         MessageBuffer s = send(sendbuf, 1);
-        if (s.isInPlace() && c.isInter()) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
-        }
+        noInPlaceOnInter(s, c);
         noInPlace(r, "as allgather's receive buffer");
         Request q = prepare(nb, null, s, r);
         int rc = nb ? LibMpi.MPI_Iallgather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
@@ -296,9 +300,7 @@ final class Collectives {
         int n = peers(c);
         MessageBuffer r = vmessage(recvbuf, n, true);
         MessageBuffer s = send(sendbuf, 1);
-        if (s.isInPlace() && c.isInter()) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
-        }
+        noInPlaceOnInter(s, c);
         noInPlace(r, "as allgatherv's receive buffer");
         Request q = prepare(nb, null, s, r);
         long counts = ints(q, r.counts(), n, 0);
@@ -314,9 +316,7 @@ final class Collectives {
         int n = peers(c);
         MessageBuffer r = recv(recvbuf, n);
         MessageBuffer s = send(sendbuf, n);
-        if (s.isInPlace() && c.isInter()) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
-        }
+        noInPlaceOnInter(s, c);
         noInPlace(r, "as alltoall's receive buffer");
         Request q = prepare(nb, null, s, r);
         int rc = nb ? LibMpi.MPI_Ialltoall(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
@@ -330,9 +330,7 @@ final class Collectives {
         int n = peers(c);
         MessageBuffer r = vmessage(recvbuf, n, true);
         MessageBuffer s = vmessage(sendbuf, n, false);
-        if (s.isInPlace() && c.isInter()) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
-        }
+        noInPlaceOnInter(s, c);
         noInPlace(r, "as alltoallv's receive buffer");
         Request q = prepare(nb, null, s, r);
         long sc = ints(q, s.counts(), n, 0);
@@ -376,9 +374,7 @@ final class Collectives {
         int role = role(c, root);
         MessageBuffer r = role == 1 ? recv(recvbuf, 1) : none(false);
         MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
-        if (s.isInPlace() && (role != 1 || c.isInter())) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only allowed at the root of an intracommunicator reduce");
-        }
+        inPlaceAtRootOnly(s, c, role, "reduce");
         noInPlace(r, "as reduce's receive buffer");
         // intercommunicator root: only receives, so the receive side gives count and type
         MessageBuffer shape = role != 1 ? s : c.isInter() ? r : reduceShape(s, r);
@@ -396,9 +392,7 @@ final class Collectives {
         long oh = op.handle();
         MessageBuffer r = recv(recvbuf, 1);
         MessageBuffer s = send(sendbuf, 1);
-        if (s.isInPlace() && c.isInter()) {
-            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is not allowed on an intercommunicator");
-        }
+        noInPlaceOnInter(s, c);
         noInPlace(r, "as the receive buffer");
         MessageBuffer shape = c.isInter() ? s : reduceShape(s, r);
         int count = shape.count();

@@ -196,12 +196,7 @@ public final class MessageBuffer {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int i = 0; i < blocks; i++) {
-            if (counts[i] < 0) {
-                throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + counts[i] + " at index " + i);
-            }
-            if (d[i] < 0) {
-                throw new MPIException(ErrorClasses.ERR_ARG, "negative displacement " + d[i] + " at index " + i);
-            }
+            checkBlock(counts[i], d[i], i);
             if (counts[i] == 0) {
                 continue;
             }
@@ -232,12 +227,7 @@ public final class MessageBuffer {
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         for (int i = 0; i < blocks; i++) {
-            if (counts[i] < 0) {
-                throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + counts[i] + " at index " + i);
-            }
-            if (displs[i] < 0) {
-                throw new MPIException(ErrorClasses.ERR_ARG, "negative displacement " + displs[i] + " at index " + i);
-            }
+            checkBlock(counts[i], displs[i], i);
             if (types[i] == null) {
                 throw new MPIException(ErrorClasses.ERR_TYPE, "null datatype at index " + i);
             }
@@ -262,6 +252,15 @@ public final class MessageBuffer {
         wtypes = types;
         spanLow = lo == Long.MAX_VALUE ? 0 : lo;
         spanHigh = hi == Long.MIN_VALUE ? 0 : hi;
+    }
+
+    private static void checkBlock(int count, int displ, int i) {
+        if (count < 0) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + count + " at index " + i);
+        }
+        if (displ < 0) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "negative displacement " + displ + " at index " + i);
+        }
     }
 
     private static void requireLength(String what, int length, int blocks) {
