@@ -362,4 +362,89 @@ static inline jint mpi4j_op_create(jint slot, jint commute, jlong op) {
     return MPI_Op_create(mpi4j_op_table[slot], commute, MPI4J_P(MPI_Op*, op));
 }
 
+/* ---- communicator attributes with Java values ----
+ * A Java attribute value lives in a Java table; MPI stores its id (a jlong) as the attribute value. Every keyval
+ * mpi4j creates uses these two C callbacks, which call the static copy/delete methods of the registered Java class
+ * (org.mpi4j.Attributes), dispatching on the keyval there, so no per-keyval native state is needed. */
+static jclass mpi4j_attr_class = NULL;
+static jmethodID mpi4j_attr_copy_method = NULL;
+static jmethodID mpi4j_attr_delete_method = NULL;
+
+static inline JNIEnv* mpi4j_env() {
+    JNIEnv* env = NULL;
+    if (mpi4j_vm->GetEnv((void**)&env, JNI_VERSION_1_8) != JNI_OK) {
+        mpi4j_vm->AttachCurrentThreadAsDaemon((void**)&env, NULL);
+    }
+    return env;
+}
+
+static int mpi4j_attr_copy(MPI_Comm old, int keyval, void*, void* in, void* out, int* flag) {
+    JNIEnv* env = mpi4j_env();
+    jlong id = env->CallStaticLongMethod(mpi4j_attr_class, mpi4j_attr_copy_method, (jlong)(intptr_t)old, (jint)keyval,
+                                         (jlong)(intptr_t)in);
+    if (env->ExceptionCheck()) { env->ExceptionClear(); id = -1; }
+    if (id < 0) { *flag = 0; return MPI_ERR_OTHER; }
+    *flag = id != 0;
+    *(void**)out = (void*)(intptr_t)id;
+    return MPI_SUCCESS;
+}
+
+static int mpi4j_attr_delete(MPI_Comm comm, int keyval, void* value, void*) {
+    JNIEnv* env = mpi4j_env();
+    jint rc = env->CallStaticIntMethod(mpi4j_attr_class, mpi4j_attr_delete_method, (jlong)(intptr_t)comm, (jint)keyval,
+                                       (jlong)(intptr_t)value);
+    if (env->ExceptionCheck()) { env->ExceptionClear(); rc = MPI_ERR_OTHER; }
+    return rc;
+}
+
+/* Registers the Java class whose static long copy(long, int, long) and int delete(long, int, long) the callbacks call. */
+static inline jint mpi4j_attr_init(JNIEnv* env, jclass, jobject targetClass) {
+    jclass target = (jclass)targetClass;
+    if (mpi4j_attr_class != NULL) return 0;
+    if (mpi4j_vm == NULL) env->GetJavaVM(&mpi4j_vm);
+    mpi4j_attr_copy_method = env->GetStaticMethodID(target, "copy", "(JIJ)J");
+    mpi4j_attr_delete_method = env->GetStaticMethodID(target, "delete", "(JIJ)I");
+    if (mpi4j_attr_copy_method == NULL || mpi4j_attr_delete_method == NULL) return -1;
+    mpi4j_attr_class = (jclass)env->NewGlobalRef(target);
+    return 0;
+}
+
+/* MPI_Comm_create_keyval with the Java-dispatching callbacks. */
+static inline jint mpi4j_comm_create_keyval(jlong keyval) {
+    return MPI_Comm_create_keyval(mpi4j_attr_copy, mpi4j_attr_delete, MPI4J_P(int*, keyval), NULL);
+}
+
+/* MPI_Comm_free and MPI_Comm_dup(_with_info) run attribute callbacks, i.e. Java code that may use the calling
+ * thread's scratch memory; so the handles these calls read or write after the callbacks live in C locals here. */
+static inline jint mpi4j_comm_free(jlong comm) {
+    MPI_Comm c = MPI4J_H(MPI_Comm, comm);
+    return MPI_Comm_free(&c);
+}
+
+static inline jint mpi4j_comm_dup(jlong comm, jint withInfo, jlong info, jlong newcomm) {
+    MPI_Comm n = MPI_COMM_NULL;
+    int rc = withInfo ? MPI_Comm_dup_with_info(MPI4J_H(MPI_Comm, comm), MPI4J_H(MPI_Info, info), &n)
+                      : MPI_Comm_dup(MPI4J_H(MPI_Comm, comm), &n);
+    *MPI4J_P(MPI_Comm*, newcomm) = n;
+    return rc;
+}
+
+/* ---- distributed graphs: a null weights array means MPI_UNWEIGHTED; weights for no edges, MPI_WEIGHTS_EMPTY ---- */
+static inline int* mpi4j_weights(int* w, int n) {
+    return w == NULL ? MPI_UNWEIGHTED : n == 0 ? MPI_WEIGHTS_EMPTY : w;
+}
+
+static inline jint mpi4j_dist_graph_create_adjacent(jlong comm, jint indegree, int* sources, int* sourceweights,
+        jint outdegree, int* destinations, int* destweights, jlong info, jint reorder, jlong newcomm) {
+    return MPI_Dist_graph_create_adjacent(MPI4J_H(MPI_Comm, comm), indegree, sources, mpi4j_weights(sourceweights, indegree),
+            outdegree, destinations, mpi4j_weights(destweights, outdegree), MPI4J_H(MPI_Info, info), reorder,
+            MPI4J_P(MPI_Comm*, newcomm));
+}
+
+static inline jint mpi4j_dist_graph_create(jlong comm, jint n, int* sources, int* degrees, int* destinations,
+        int* weights, jint edges, jlong info, jint reorder, jlong newcomm) {
+    return MPI_Dist_graph_create(MPI4J_H(MPI_Comm, comm), n, sources, degrees, destinations, mpi4j_weights(weights, edges),
+            MPI4J_H(MPI_Info, info), reorder, MPI4J_P(MPI_Comm*, newcomm));
+}
+
 #endif

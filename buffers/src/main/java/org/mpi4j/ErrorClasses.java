@@ -44,6 +44,14 @@ public final class ErrorClasses {
     public static final int ERR_UNKNOWN = LibMpi.MPI_ERR_UNKNOWN();
     /** MPI_ERR_NO_MEM: out of memory (MPI_Alloc_mem). */
     public static final int ERR_NO_MEM = LibMpi.MPI_ERR_NO_MEM();
+    /** MPI_ERR_TOPOLOGY: invalid topology. */
+    public static final int ERR_TOPOLOGY = LibMpi.MPI_ERR_TOPOLOGY();
+    /** MPI_ERR_DIMS: invalid dimension argument. */
+    public static final int ERR_DIMS = LibMpi.MPI_ERR_DIMS();
+    /** MPI_ERR_KEYVAL: invalid attribute key. */
+    public static final int ERR_KEYVAL = LibMpi.MPI_ERR_KEYVAL();
+    /** MPI_ERR_INFO: invalid info object. */
+    public static final int ERR_INFO = LibMpi.MPI_ERR_INFO();
     /** MPI_ERR_LASTCODE: the last standard error code. */
     public static final int ERR_LASTCODE = LibMpi.MPI_ERR_LASTCODE();
 
@@ -68,6 +76,10 @@ public final class ErrorClasses {
         if (errorClass == ERR_PENDING) return "MPI_ERR_PENDING";
         if (errorClass == ERR_UNKNOWN) return "MPI_ERR_UNKNOWN";
         if (errorClass == ERR_NO_MEM) return "MPI_ERR_NO_MEM";
+        if (errorClass == ERR_TOPOLOGY) return "MPI_ERR_TOPOLOGY";
+        if (errorClass == ERR_DIMS) return "MPI_ERR_DIMS";
+        if (errorClass == ERR_KEYVAL) return "MPI_ERR_KEYVAL";
+        if (errorClass == ERR_INFO) return "MPI_ERR_INFO";
         return "MPI error class " + errorClass;
     }
 }

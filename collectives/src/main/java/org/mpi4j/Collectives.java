@@ -27,6 +27,25 @@ final class Collectives {
         return c.isInter() ? c.getRemoteSize() : c.getSize();
     }
 
+    /** Blocks of a receive buffer: one per process, or per in-neighbour for a neighbourhood collective. */
+    private static int inBlocks(Comm c, boolean nbr) {
+        return nbr ? ((Topocomm) c).getIndegree() : peers(c);
+    }
+
+    /** Blocks of an all-to-all send buffer: one per process, or per out-neighbour for a neighbourhood collective. */
+    private static int outBlocks(Comm c, boolean nbr) {
+        return nbr ? ((Topocomm) c).getOutdegree() : peers(c);
+    }
+
+    /** Neighbourhood collectives take no MPI_IN_PLACE; the others none on an intercommunicator. */
+    private static void inPlaceRule(MessageBuffer m, Comm c, boolean nbr) {
+        if (nbr) {
+            noInPlace(m, "in a neighbourhood collective");
+        } else {
+            noInPlaceOnInter(m, c);
+        }
+    }
+
     private static void checkRoot(Comm c, int root) {
         if (c.isInter()) {
             if (root != MPI.ROOT && root != MPI.PROC_NULL && (root < 0 || root >= c.getRemoteSize())) {
@@ -161,14 +180,19 @@ final class Collectives {
 
     /** Native int array for a call: scratch for blocking calls, request-owned memory for nonblocking ones. */
     private static long ints(Request q, int[] values, int n, int slot) {
+        return ints(q, values, n, slot, n);
+    }
+
+    /** As above, laid out in scratch for arrays of up to {@code width} entries (in- and out-degrees differ). */
+    private static long ints(Request q, int[] values, int n, int slot, int width) {
         if (values == null) {
             return 0;
         }
         if (q != null) {
             return q.ints(values, n);
         }
-        int at = ARRAYS_AT + slot * 4 * n;
-        NativeScratch s = scratchFor(n);
+        int at = ARRAYS_AT + slot * 4 * width;
+        NativeScratch s = scratchFor(width);
         for (int i = 0; i < n; i++) {
             s.putInt(at + 4 * i, values[i]);
         }
@@ -177,17 +201,30 @@ final class Collectives {
 
     /** Scratch with room for every array of a call on n processes, sized once so no address moves mid-call. */
     private static NativeScratch scratchFor(int n) {
-        return NativeScratch.get().ensure(ARRAYS_AT + 16 * n + 2 * NativeScratch.HANDLE_SIZE * n);
+        return NativeScratch.get().ensure(ARRAYS_AT + 32 * n + 2 * NativeScratch.HANDLE_SIZE * n);
+    }
+
+    /** Native MPI_Aint array (neighbor_alltoallw's byte displacements), after the int and handle arrays. */
+    private static long aints(Request q, int[] values, int n, int slot, int width) {
+        if (q != null) {
+            return q.aints(values, n);
+        }
+        int at = ARRAYS_AT + 16 * width + 2 * NativeScratch.HANDLE_SIZE * width + slot * 8 * width;
+        NativeScratch s = scratchFor(width);
+        for (int i = 0; i < n; i++) {
+            s.putLong(at + 8 * i, values[i]);
+        }
+        return s.address(at);
     }
 
     /** Native MPI_Datatype array for an alltoallw call. */
-    private static long handles(Request q, TypeDescriptor[] types, int n, int slot) {
+    private static long handles(Request q, TypeDescriptor[] types, int n, int slot, int width) {
         if (q != null) {
             return q.handles(types, n);
         }
         int h = NativeScratch.HANDLE_SIZE;
-        int at = ARRAYS_AT + 16 * n + slot * h * n;
-        NativeScratch s = scratchFor(n);
+        int at = ARRAYS_AT + 16 * width + slot * h * width;
+        NativeScratch s = scratchFor(width);
         for (int i = 0; i < n; i++) {
             s.putHandle(at + h * i, types[i].handle());
         }
@@ -282,72 +319,111 @@ final class Collectives {
         return finish(rc, q, nb, null);
     }
 
-    static Request allgather(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+    /** allgather, or with {@code nbr} neighbor_allgather over a topology's in-neighbours. */
+    static Request allgather(Comm c, Object sendbuf, Object recvbuf, boolean nbr, boolean nb) {
         long h = c.handle();
-        MessageBuffer r = recv(recvbuf, peers(c));
+        MessageBuffer r = recv(recvbuf, inBlocks(c, nbr));
         MessageBuffer s = send(sendbuf, 1);
-        noInPlaceOnInter(s, c);
+        inPlaceRule(s, c, nbr);
         noInPlace(r, "as allgather's receive buffer");
         Request q = prepare(nb, null, s, r);
-        int rc = nb ? LibMpi.MPI_Iallgather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
-                : LibMpi.mpi4j_allgather(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
-                        r.count(), r.datatype(), h);
+        int rc;
+        if (nb) {
+            rc = nbr ? LibMpi.MPI_Ineighbor_allgather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
+                    : LibMpi.MPI_Iallgather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress());
+        } else {
+            rc = nbr ? LibMpi.mpi4j_neighbor_allgather(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(),
+                            r.offset(), r.count(), r.datatype(), h)
+                    : LibMpi.mpi4j_allgather(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                            r.count(), r.datatype(), h);
+        }
         return finish(rc, q, nb, null);
     }
 
-    static Request allgatherv(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+    /** allgatherv, or with {@code nbr} neighbor_allgatherv. */
+    static Request allgatherv(Comm c, Object sendbuf, Object recvbuf, boolean nbr, boolean nb) {
         long h = c.handle();
-        int n = peers(c);
+        int n = inBlocks(c, nbr);
         MessageBuffer r = vmessage(recvbuf, n, true);
         MessageBuffer s = send(sendbuf, 1);
-        noInPlaceOnInter(s, c);
+        inPlaceRule(s, c, nbr);
         noInPlace(r, "as allgatherv's receive buffer");
         Request q = prepare(nb, null, s, r);
         long counts = ints(q, r.counts(), n, 0);
         long displs = ints(q, r.displs(), n, 1);
-        int rc = nb ? LibMpi.MPI_Iallgatherv(s.offset(), s.count(), s.datatype(), r.offset(), counts, displs, r.datatype(), h, reqAddress())
-                : LibMpi.mpi4j_allgatherv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
-                        counts, displs, r.datatype(), h);
+        int rc;
+        if (nb) {
+            rc = nbr ? LibMpi.MPI_Ineighbor_allgatherv(s.offset(), s.count(), s.datatype(), r.offset(), counts, displs, r.datatype(), h, reqAddress())
+                    : LibMpi.MPI_Iallgatherv(s.offset(), s.count(), s.datatype(), r.offset(), counts, displs, r.datatype(), h, reqAddress());
+        } else {
+            rc = nbr ? LibMpi.mpi4j_neighbor_allgatherv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(),
+                            r.offset(), counts, displs, r.datatype(), h)
+                    : LibMpi.mpi4j_allgatherv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                            counts, displs, r.datatype(), h);
+        }
         return finish(rc, q, nb, null);
     }
 
-    static Request alltoall(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+    /** alltoall, or with {@code nbr} neighbor_alltoall (send blocks per out-neighbour, receive per in-neighbour). */
+    static Request alltoall(Comm c, Object sendbuf, Object recvbuf, boolean nbr, boolean nb) {
         long h = c.handle();
-        int n = peers(c);
-        MessageBuffer r = recv(recvbuf, n);
-        MessageBuffer s = send(sendbuf, n);
-        noInPlaceOnInter(s, c);
+        MessageBuffer r = recv(recvbuf, inBlocks(c, nbr));
+        MessageBuffer s = send(sendbuf, outBlocks(c, nbr));
+        inPlaceRule(s, c, nbr);
         noInPlace(r, "as alltoall's receive buffer");
         Request q = prepare(nb, null, s, r);
-        int rc = nb ? LibMpi.MPI_Ialltoall(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
-                : LibMpi.mpi4j_alltoall(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
-                        r.count(), r.datatype(), h);
+        int rc;
+        if (nb) {
+            rc = nbr ? LibMpi.MPI_Ineighbor_alltoall(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
+                    : LibMpi.MPI_Ialltoall(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress());
+        } else {
+            rc = nbr ? LibMpi.mpi4j_neighbor_alltoall(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(),
+                            r.offset(), r.count(), r.datatype(), h)
+                    : LibMpi.mpi4j_alltoall(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), r.base(), r.kind(), r.offset(),
+                            r.count(), r.datatype(), h);
+        }
         return finish(rc, q, nb, null);
     }
 
-    static Request alltoallv(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+    /** alltoallv, or with {@code nbr} neighbor_alltoallv. */
+    static Request alltoallv(Comm c, Object sendbuf, Object recvbuf, boolean nbr, boolean nb) {
         long h = c.handle();
-        int n = peers(c);
-        MessageBuffer r = vmessage(recvbuf, n, true);
-        MessageBuffer s = vmessage(sendbuf, n, false);
-        noInPlaceOnInter(s, c);
+        int in = inBlocks(c, nbr);
+        int out = outBlocks(c, nbr);
+        int w = Math.max(in, out);
+        MessageBuffer r = vmessage(recvbuf, in, true);
+        MessageBuffer s = vmessage(sendbuf, out, false);
+        inPlaceRule(s, c, nbr);
         noInPlace(r, "as alltoallv's receive buffer");
         Request q = prepare(nb, null, s, r);
-        long sc = ints(q, s.counts(), n, 0);
-        long sd = ints(q, s.displs(), n, 1);
-        long rcnt = ints(q, r.counts(), n, 2);
-        long rd = ints(q, r.displs(), n, 3);
-        int rc = nb ? LibMpi.MPI_Ialltoallv(s.offset(), sc, sd, s.datatype(), r.offset(), rcnt, rd, r.datatype(), h, reqAddress())
-                : LibMpi.mpi4j_alltoallv(s.base(), s.kind(), s.offset(), sc, sd, s.datatype(), r.base(), r.kind(), r.offset(),
-                        rcnt, rd, r.datatype(), h);
+        long sc = ints(q, s.counts(), out, 0, w);
+        long sd = ints(q, s.displs(), out, 1, w);
+        long rcnt = ints(q, r.counts(), in, 2, w);
+        long rd = ints(q, r.displs(), in, 3, w);
+        int rc;
+        if (nb) {
+            rc = nbr ? LibMpi.MPI_Ineighbor_alltoallv(s.offset(), sc, sd, s.datatype(), r.offset(), rcnt, rd, r.datatype(), h, reqAddress())
+                    : LibMpi.MPI_Ialltoallv(s.offset(), sc, sd, s.datatype(), r.offset(), rcnt, rd, r.datatype(), h, reqAddress());
+        } else {
+            rc = nbr ? LibMpi.mpi4j_neighbor_alltoallv(s.base(), s.kind(), s.offset(), sc, sd, s.datatype(), r.base(), r.kind(),
+                            r.offset(), rcnt, rd, r.datatype(), h)
+                    : LibMpi.mpi4j_alltoallv(s.base(), s.kind(), s.offset(), sc, sd, s.datatype(), r.base(), r.kind(), r.offset(),
+                            rcnt, rd, r.datatype(), h);
+        }
         return finish(rc, q, nb, null);
     }
 
-    static Request alltoallw(Comm c, Object sendbuf, Object recvbuf, boolean nb) {
+    /** alltoallw, or with {@code nbr} neighbor_alltoallw. */
+    static Request alltoallw(Comm c, Object sendbuf, Object recvbuf, boolean nbr, boolean nb) {
         long h = c.handle();
-        int n = peers(c);
-        MessageBuffer r = recv(recvbuf, n);
-        MessageBuffer s = send(sendbuf, n);
+        int in = inBlocks(c, nbr);
+        int out = outBlocks(c, nbr);
+        int w = Math.max(in, out);
+        MessageBuffer r = recv(recvbuf, in);
+        MessageBuffer s = send(sendbuf, out);
+        if (nbr) {
+            noInPlace(s, "in a neighbourhood collective");
+        }
         if (r.types() == null) {
             throw new MPIException(ErrorClasses.ERR_ARG, "alltoallw's receive buffer must be a WBuffer (counts, byte displacements, types)");
         }
@@ -355,14 +431,21 @@ final class Collectives {
             throw new MPIException(ErrorClasses.ERR_ARG, "alltoallw's send buffer must be a WBuffer or MPI.IN_PLACE");
         }
         Request q = prepare(nb, null, s, r);
-        long sc = s.isInPlace() ? 0 : ints(q, s.counts(), n, 0);
-        long sd = s.isInPlace() ? 0 : ints(q, s.displs(), n, 1);
-        long st = s.isInPlace() ? 0 : handles(q, s.types(), n, 0);
-        long rcnt = ints(q, r.counts(), n, 2);
-        long rd = ints(q, r.displs(), n, 3);
-        long rt = handles(q, r.types(), n, 1);
-        int rc = nb ? LibMpi.MPI_Ialltoallw(s.offset(), sc, sd, st, r.offset(), rcnt, rd, rt, h, reqAddress())
-                : LibMpi.mpi4j_alltoallw(s.base(), s.kind(), s.offset(), sc, sd, st, r.base(), r.kind(), r.offset(), rcnt, rd, rt, h);
+        long sc = s.isInPlace() ? 0 : ints(q, s.counts(), out, 0, w);
+        long sd = s.isInPlace() ? 0 : nbr ? aints(q, s.displs(), out, 0, w) : ints(q, s.displs(), out, 1, w);
+        long st = s.isInPlace() ? 0 : handles(q, s.types(), out, 0, w);
+        long rcnt = ints(q, r.counts(), in, 2, w);
+        long rd = nbr ? aints(q, r.displs(), in, 1, w) : ints(q, r.displs(), in, 3, w);
+        long rt = handles(q, r.types(), in, 1, w);
+        int rc;
+        if (nb) {
+            rc = nbr ? LibMpi.MPI_Ineighbor_alltoallw(s.offset(), sc, sd, st, r.offset(), rcnt, rd, rt, h, reqAddress())
+                    : LibMpi.MPI_Ialltoallw(s.offset(), sc, sd, st, r.offset(), rcnt, rd, rt, h, reqAddress());
+        } else {
+            rc = nbr ? LibMpi.mpi4j_neighbor_alltoallw(s.base(), s.kind(), s.offset(), sc, sd, st, r.base(), r.kind(), r.offset(),
+                            rcnt, rd, rt, h)
+                    : LibMpi.mpi4j_alltoallw(s.base(), s.kind(), s.offset(), sc, sd, st, r.base(), r.kind(), r.offset(), rcnt, rd, rt, h);
+        }
         return finish(rc, q, nb, null);
     }
 

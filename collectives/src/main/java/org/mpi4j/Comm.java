@@ -37,9 +37,59 @@ public abstract class Comm implements AutoCloseable {
         }
         long h = handle;
         if (h == NULL) {
-            throw new MPIException(ErrorClasses.ERR_COMM, "communicator has been freed");
+            throw new MPIException(ErrorClasses.ERR_COMM, predefined ? "MPI.COMM_NULL is not a communicator to use"
+                    : "communicator has been freed");
         }
         return h;
+    }
+
+    /**
+     * The right Java type for a new native communicator: null for MPI_COMM_NULL, else an {@link Intercomm}, a
+     * {@link Cartcomm}, {@link Graphcomm} or {@link Distgraphcomm} by its topology, or a plain {@link Intracomm}.
+     */
+    static Comm make(long h) {
+        if (h == NULL) {
+            return null;
+        }
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_test_inter(h, s.address(0)));
+        if (s.getInt(0) != 0) {
+            return new Intercomm(h);
+        }
+        MPIException.check(LibMpi.MPI_Topo_test(h, s.address(0)));
+        int topo = s.getInt(0);
+        if (topo == LibMpi.MPI_CART()) {
+            return new Cartcomm(h);
+        }
+        if (topo == LibMpi.MPI_GRAPH()) {
+            return new Graphcomm(h);
+        }
+        if (topo == LibMpi.MPI_DIST_GRAPH()) {
+            return new Distgraphcomm(h);
+        }
+        return new Intracomm(h, false);
+    }
+
+    /** A communicator made by {@code call} writing its handle to scratch, typed by {@link #make}. */
+    @SuppressWarnings("unchecked")
+    static <C extends Comm> C made(int rc) {
+        Attributes.check(rc);
+        return (C) make(NativeScratch.get().getHandle(0));
+    }
+
+    /** A view of a native handle that mpi4j does not own (attribute callbacks): typed, and never freed by close(). */
+    static Comm view(long h) {
+        NativeScratch s = NativeScratch.get();
+        if (LibMpi.MPI_Comm_test_inter(h, s.address(0)) == 0 && s.getInt(0) != 0) {
+            return new Intercomm(h, true);
+        }
+        return new Intracomm(h, true);
+    }
+
+    /** Wraps a native MPI_Comm handle made elsewhere (interop), typed as {@link #make} does; null for MPI_COMM_NULL. */
+    public static Comm fromHandle(long handle) {
+        Environment.ensure();
+        return make(handle);
     }
 
     /** MPI_Comm_c2f: this communicator's Fortran handle. */
@@ -126,14 +176,113 @@ public abstract class Comm implements AutoCloseable {
         return v != 0;
     }
 
+    /** MPI_Topo_test: MPI.CART, MPI.GRAPH, MPI.DIST_GRAPH, or MPI.UNDEFINED without a topology. */
+    public int getTopology() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Topo_test(h, s.address(0)));
+        return s.getInt(0);
+    }
+
     /** MPI_Comm_dup: a new communicator with the same group and a fresh context. */
     public abstract Comm dup();
 
-    long dupHandle() {
+    /** MPI_Comm_dup_with_info: as {@link #dup()}, with {@code info} hints for the new communicator. */
+    public abstract Comm dupWithInfo(Info info);
+
+    /** MPI_Comm_idup: starts a duplication; the new communicator is the request's {@link CommRequest#getComm()}. */
+    public abstract CommRequest<? extends Comm> idup();
+
+    int dupRc() {
+        long h = handle();
+        return LibMpi.mpi4j_comm_dup(h, 0, 0, NativeScratch.get().address(0));
+    }
+
+    int dupWithInfoRc(Info info) {
+        long h = handle();
+        return LibMpi.mpi4j_comm_dup(h, 1, info.handle(), NativeScratch.get().address(0));
+    }
+
+    <C extends Comm> CommRequest<C> startIdup() {
+        long h = handle();
+        CommRequest<C> q = new CommRequest<>();
+        int rc = LibMpi.MPI_Comm_idup(h, q.commAddress(), NativeScratch.get().address(0));
+        if (rc != 0) {
+            q.release();
+        }
+        Attributes.check(rc);
+        q.handle = NativeScratch.get().getHandle(0);
+        return q;
+    }
+
+    /** MPI_Comm_create: a communicator over {@code group} (a subset of this one's); null where not a member. */
+    public Comm create(Group group) {
+        long h = handle();
+        return made(LibMpi.MPI_Comm_create(h, group.handle(), NativeScratch.get().address(0)));
+    }
+
+    /** MPI_Comm_set_info. */
+    public void setInfo(Info info) {
+        MPIException.check(LibMpi.MPI_Comm_set_info(handle(), info.handle()));
+    }
+
+    /** MPI_Comm_get_info: the hints in use (free the returned Info). */
+    public Info getInfo() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_dup(h, s.address(0)));
-        return s.getHandle(0);
+        MPIException.check(LibMpi.MPI_Comm_get_info(h, s.address(0)));
+        return Info.fromHandle(s.getHandle(0));
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    /** MPI_Comm_copy_attr_function in Java: the value the new communicator gets, or null for none. */
+    @FunctionalInterface
+    public interface CopyFunction {
+        /** Called by MPI_Comm_dup for an attribute of {@code oldComm}: returns the duplicate's value, or null. */
+        Object copy(Comm oldComm, int keyval, Object value);
+    }
+
+    /** MPI_Comm_delete_attr_function in Java. */
+    @FunctionalInterface
+    public interface DeleteFunction {
+        /** Called when the attribute is deleted, replaced, or its communicator freed. */
+        void delete(Comm comm, int keyval, Object value);
+    }
+
+    /** MPI_COMM_NULL_COPY_FN: duplicates do not get the attribute. */
+    public static final CopyFunction NULL_COPY = (c, k, v) -> null;
+    /** MPI_COMM_DUP_FN: duplicates get the same value (the same Java reference). */
+    public static final CopyFunction DUP_COPY = (c, k, v) -> v;
+
+    /** MPI_Comm_create_keyval with no copying and no delete function. */
+    public static int createKeyval() {
+        return Attributes.createKeyval(NULL_COPY, null);
+    }
+
+    /** MPI_Comm_create_keyval: {@code copy} runs on dup, {@code delete} (may be null) on delete/free. */
+    public static int createKeyval(CopyFunction copy, DeleteFunction delete) {
+        return Attributes.createKeyval(copy, delete);
+    }
+
+    /** MPI_Comm_free_keyval. */
+    public static void freeKeyval(int keyval) {
+        Attributes.freeKeyval(keyval);
+    }
+
+    /** MPI_Comm_set_attr: caches a Java value under a keyval from {@link #createKeyval}. */
+    public void setAttr(int keyval, Object value) {
+        Attributes.set(this, keyval, value);
+    }
+
+    /** MPI_Comm_get_attr: the cached value, null when not set; predefined keyvals (TAG_UB...) give an Integer. */
+    public Object getAttr(int keyval) {
+        return Attributes.get(this, keyval);
+    }
+
+    /** MPI_Comm_delete_attr: removes the attribute, running its delete function. */
+    public void deleteAttr(int keyval) {
+        Attributes.delete(this, keyval);
     }
 
     /** MPI_Comm_free: releases the communicator; using it afterwards raises MPI_ERR_COMM. */
@@ -145,10 +294,11 @@ public abstract class Comm implements AutoCloseable {
             pickleShadow.free();
             pickleShadow = null;
         }
-        NativeScratch s = NativeScratch.get();
-        s.putHandle(0, handle());
-        MPIException.check(LibMpi.MPI_Comm_free(s.address(0)));
-        handle = NULL;
+        int rc = LibMpi.mpi4j_comm_free(handle());
+        if (rc == 0) {
+            handle = NULL;
+        }
+        Attributes.check(rc);
     }
 
     /** Frees the communicator unless it is predefined or already freed. */
@@ -196,19 +346,6 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Abort: terminates every process of this communicator's job with {@code errorcode}. */
     public void abort(int errorcode) {
         LibMpi.MPI_Abort(handle(), errorcode);
-    }
-
-    /** MPI_Comm_get_attr for an attribute whose value is an int (TAG_UB, HOST, IO, ...); null when not set. */
-    public Integer getAttrInt(int keyval) {
-        long h = handle();
-        NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_get_attr(h, keyval, s.address(8), s.address(0)));
-        if (s.getInt(0) == 0) {
-            return null;
-        }
-        long ptr = s.getLong(8);
-        LibMpi.mpi4j_memcpy(s.address(16), ptr, 4);
-        return s.getInt(16);
     }
 
     // ------------------------------------------------------------------ blocking point-to-point
@@ -509,52 +646,52 @@ public abstract class Comm implements AutoCloseable {
 
     /** MPI_Allgather: every process receives every process's {@code sendbuf}, in rank order. */
     public void allgather(Object sendbuf, Object recvbuf) {
-        Collectives.allgather(this, sendbuf, recvbuf, false);
+        Collectives.allgather(this, sendbuf, recvbuf, false, false);
     }
 
     /** MPI_Iallgather: starts an allgather. */
     public Request iallgather(Object sendbuf, Object recvbuf) {
-        return Collectives.allgather(this, sendbuf, recvbuf, true);
+        return Collectives.allgather(this, sendbuf, recvbuf, false, true);
     }
 
     /** MPI_Allgatherv: allgather with per-process counts and displacements ({@code recvbuf} a VBuffer). */
     public void allgatherv(Object sendbuf, Object recvbuf) {
-        Collectives.allgatherv(this, sendbuf, recvbuf, false);
+        Collectives.allgatherv(this, sendbuf, recvbuf, false, false);
     }
 
     /** MPI_Iallgatherv: starts an allgatherv. */
     public Request iallgatherv(Object sendbuf, Object recvbuf) {
-        return Collectives.allgatherv(this, sendbuf, recvbuf, true);
+        return Collectives.allgatherv(this, sendbuf, recvbuf, false, true);
     }
 
     /** MPI_Alltoall: block j of process i's {@code sendbuf} lands in block i of process j's {@code recvbuf}. */
     public void alltoall(Object sendbuf, Object recvbuf) {
-        Collectives.alltoall(this, sendbuf, recvbuf, false);
+        Collectives.alltoall(this, sendbuf, recvbuf, false, false);
     }
 
     /** MPI_Ialltoall: starts an alltoall. */
     public Request ialltoall(Object sendbuf, Object recvbuf) {
-        return Collectives.alltoall(this, sendbuf, recvbuf, true);
+        return Collectives.alltoall(this, sendbuf, recvbuf, false, true);
     }
 
     /** MPI_Alltoallv: alltoall with per-process counts and displacements on both sides (VBuffers). */
     public void alltoallv(Object sendbuf, Object recvbuf) {
-        Collectives.alltoallv(this, sendbuf, recvbuf, false);
+        Collectives.alltoallv(this, sendbuf, recvbuf, false, false);
     }
 
     /** MPI_Ialltoallv: starts an alltoallv. */
     public Request ialltoallv(Object sendbuf, Object recvbuf) {
-        return Collectives.alltoallv(this, sendbuf, recvbuf, true);
+        return Collectives.alltoallv(this, sendbuf, recvbuf, false, true);
     }
 
     /** MPI_Alltoallw: alltoall with per-process counts, byte displacements and datatypes (WBuffers). */
     public void alltoallw(Object sendbuf, Object recvbuf) {
-        Collectives.alltoallw(this, sendbuf, recvbuf, false);
+        Collectives.alltoallw(this, sendbuf, recvbuf, false, false);
     }
 
     /** MPI_Ialltoallw: starts an alltoallw. */
     public Request ialltoallw(Object sendbuf, Object recvbuf) {
-        return Collectives.alltoallw(this, sendbuf, recvbuf, true);
+        return Collectives.alltoallw(this, sendbuf, recvbuf, false, true);
     }
 
     /** MPI_Reduce: the root's {@code recvbuf} receives the elementwise {@code op} of every {@code sendbuf}. */

@@ -10,9 +10,13 @@ public class Intracomm extends Comm {
         super(handle, predefined);
     }
 
-    /** Wraps a native MPI_Comm handle made elsewhere (interop); mpi4j frees it only if asked to. */
+    /** Wraps a native intracommunicator handle made elsewhere (interop); mpi4j frees it only if asked to. */
     public static Intracomm fromHandle(long handle) {
-        return new Intracomm(handle, false);
+        Comm c = Comm.fromHandle(handle);
+        if (c != null && !(c instanceof Intracomm)) {
+            throw new MPIException(ErrorClasses.ERR_COMM, "handle " + handle + " is an intercommunicator");
+        }
+        return (Intracomm) c;
     }
 
     /** MPI_Comm_f2c: the communicator for a Fortran handle. */
@@ -21,20 +25,97 @@ public class Intracomm extends Comm {
         return fromHandle(LibMpi.MPI_Comm_f2c(f));
     }
 
-    /** MPI_Comm_dup. */
+    /** MPI_Comm_dup (a Cartesian or graph communicator's duplicate keeps its topology). */
     @Override
     public Intracomm dup() {
-        return new Intracomm(dupHandle(), false);
+        return made(dupRc());
+    }
+
+    /** MPI_Comm_dup_with_info. */
+    @Override
+    public Intracomm dupWithInfo(Info info) {
+        return made(dupWithInfoRc(info));
+    }
+
+    /** MPI_Comm_idup: the duplicate is the request's {@link CommRequest#getComm()} once it completes. */
+    @Override
+    public CommRequest<Intracomm> idup() {
+        return startIdup();
+    }
+
+    /** MPI_Comm_create: an intracommunicator over {@code group}; null on processes outside it. */
+    @Override
+    public Intracomm create(Group group) {
+        return (Intracomm) super.create(group);
+    }
+
+    /** MPI_Comm_create_group: as {@link #create}, but collective only over the members of {@code group}. */
+    public Intracomm createGroup(Group group, int tag) {
+        long h = handle();
+        return made(LibMpi.MPI_Comm_create_group(h, group.handle(), tag, NativeScratch.get().address(0)));
     }
 
     /** MPI_Comm_split: processes with the same {@code color} form a new communicator, ordered by {@code key};
      * MPI.UNDEFINED as color gives null. */
     public Intracomm split(int color, int key) {
         long h = handle();
-        NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_split(h, color, key, s.address(0)));
-        long nh = s.getHandle(0);
-        return nh == NULL ? null : new Intracomm(nh, false);
+        return made(LibMpi.MPI_Comm_split(h, color, key, NativeScratch.get().address(0)));
+    }
+
+    /** MPI_Comm_split_type: e.g. MPI.COMM_TYPE_SHARED groups processes that can share memory; MPI.UNDEFINED gives null. */
+    public Intracomm splitType(int splitType, int key) {
+        return splitType(splitType, key, Info.NULL);
+    }
+
+    /** MPI_Comm_split_type with info hints. */
+    public Intracomm splitType(int splitType, int key, Info info) {
+        long h = handle();
+        return made(LibMpi.MPI_Comm_split_type(h, splitType, key, info.handle(), NativeScratch.get().address(0)));
+    }
+
+    // ------------------------------------------------------------------ process topologies
+
+    /** MPI_Cart_create: a Cartesian grid of {@code dims} processes; null on processes left out of the grid. */
+    public Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
+        return Cartcomm.create(this, dims, periods, reorder);
+    }
+
+    /** MPI_Graph_create: a graph topology over the first {@code index.length} processes (index/edges as MPI's). */
+    public Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
+        return Graphcomm.create(this, index, edges, reorder);
+    }
+
+    /**
+     * MPI_Dist_graph_create_adjacent: each process names its own in-neighbours ({@code sources}) and out-neighbours
+     * ({@code destinations}); weights null for MPI_UNWEIGHTED.
+     */
+    public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights, int[] destinations,
+                                                 int[] destWeights, Info info, boolean reorder) {
+        return Distgraphcomm.createAdjacent(this, sources, sourceWeights, destinations, destWeights, info, reorder);
+    }
+
+    /** MPI_Dist_graph_create_adjacent, unweighted, no hints. */
+    public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations, boolean reorder) {
+        return createDistGraphAdjacent(sources, null, destinations, null, Info.NULL, reorder);
+    }
+
+    /**
+     * MPI_Dist_graph_create: each process contributes any edges: {@code sources[i]} has {@code degrees[i]} edges to
+     * the next entries of {@code destinations}; weights (one per edge) null for MPI_UNWEIGHTED.
+     */
+    public Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, int[] weights, Info info,
+                                         boolean reorder) {
+        return Distgraphcomm.create(this, sources, degrees, destinations, weights, info, reorder);
+    }
+
+    /** MPI_Cart_map: the rank this process would have in a Cartesian grid (MPI.UNDEFINED if left out). */
+    public int cartMap(int[] dims, boolean[] periods) {
+        return Cartcomm.map(this, dims, periods);
+    }
+
+    /** MPI_Graph_map: the rank this process would have in a graph topology (MPI.UNDEFINED if left out). */
+    public int graphMap(int[] index, int[] edges) {
+        return Graphcomm.map(this, index, edges);
     }
 
     /**
@@ -44,8 +125,7 @@ public class Intracomm extends Comm {
     public Intercomm createIntercomm(int localLeader, Intracomm peerComm, int remoteLeader, int tag) {
         long h = handle();
         NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Intercomm_create(h, localLeader, peerComm.handle(), remoteLeader, tag, s.address(0)));
-        return new Intercomm(s.getHandle(0));
+        return made(LibMpi.MPI_Intercomm_create(h, localLeader, peerComm.handle(), remoteLeader, tag, s.address(0)));
     }
 
     /** MPI_Scan: process i's {@code recvbuf} receives the reduction of the {@code sendbuf}s of processes 0..i. */

@@ -50,6 +50,18 @@ public final class MPI {
     public static final Intracomm COMM_WORLD = new Intracomm(LibMpi.MPI_COMM_WORLD(), true);
     /** MPI_COMM_SELF: this process alone. */
     public static final Intracomm COMM_SELF = new Intracomm(LibMpi.MPI_COMM_SELF(), true);
+    /** MPI_COMM_NULL: the null communicator (operations on it raise MPI_ERR_COMM; methods return null for it). */
+    public static final Intracomm COMM_NULL = new Intracomm(LibMpi.MPI_COMM_NULL(), true);
+    /** MPI_COMM_TYPE_SHARED: {@link Intracomm#splitType} into processes that can share memory. */
+    public static final int COMM_TYPE_SHARED = LibMpi.MPI_COMM_TYPE_SHARED();
+    /** MPI_KEYVAL_INVALID. */
+    public static final int KEYVAL_INVALID = LibMpi.MPI_KEYVAL_INVALID();
+    /** MPI_CART: {@link Comm#getTopology} of a Cartesian communicator. */
+    public static final int CART = LibMpi.MPI_CART();
+    /** MPI_GRAPH: {@link Comm#getTopology} of a graph communicator. */
+    public static final int GRAPH = LibMpi.MPI_GRAPH();
+    /** MPI_DIST_GRAPH: {@link Comm#getTopology} of a distributed graph communicator. */
+    public static final int DIST_GRAPH = LibMpi.MPI_DIST_GRAPH();
 
     private static long bsendBuffer;
     private static int bsendSize;
@@ -131,37 +143,41 @@ public final class MPI {
         COMM_WORLD.abort(errorcode);
     }
 
+    private static Integer worldAttr(int keyval) {
+        return (Integer) COMM_WORLD.getAttr(keyval);
+    }
+
     /** COMM_WORLD's MPI_TAG_UB: the largest valid tag. */
     public static int getTagUB() {
-        return COMM_WORLD.getAttrInt(TAG_UB);
+        return worldAttr(TAG_UB);
     }
 
     /** COMM_WORLD's MPI_HOST (MPI.PROC_NULL when there is no host process). */
     public static int getHost() {
-        Integer v = COMM_WORLD.getAttrInt(HOST);
+        Integer v = worldAttr(HOST);
         return v == null ? PROC_NULL : v;
     }
 
     /** COMM_WORLD's MPI_IO: a rank that can do I/O (MPI.ANY_SOURCE if all can). */
     public static int getIO() {
-        Integer v = COMM_WORLD.getAttrInt(IO);
+        Integer v = worldAttr(IO);
         return v == null ? PROC_NULL : v;
     }
 
     /** COMM_WORLD's MPI_WTIME_IS_GLOBAL. */
     public static boolean isWtimeGlobal() {
-        Integer v = COMM_WORLD.getAttrInt(WTIME_IS_GLOBAL);
+        Integer v = worldAttr(WTIME_IS_GLOBAL);
         return v != null && v != 0;
     }
 
     /** COMM_WORLD's MPI_UNIVERSE_SIZE, or null if the launcher does not say. */
     public static Integer getUniverseSize() {
-        return COMM_WORLD.getAttrInt(UNIVERSE_SIZE);
+        return worldAttr(UNIVERSE_SIZE);
     }
 
     /** COMM_WORLD's MPI_APPNUM, or null when not started as part of a multi-application launch. */
     public static Integer getAppNum() {
-        return COMM_WORLD.getAttrInt(APPNUM);
+        return worldAttr(APPNUM);
     }
 
     /** MPI_Buffer_attach: gives MPI {@code size} bytes (allocated by mpi4j) for buffered sends. */

@@ -111,6 +111,24 @@ public class Request implements AutoCloseable {
         return a;
     }
 
+    /** Native memory owned by this request until it completes (an output MPI writes asynchronously). */
+    long raw(long bytes) {
+        long a = LibMpi.mpi4j_malloc(bytes);
+        stages = new Stage(a, bytes, null, 0, false, stages);
+        return a;
+    }
+
+    /** Native memory owned by this request until it completes, holding {@code values} as MPI_Aint. */
+    long aints(int[] values, int n) {
+        long a = raw(8L * Math.max(n, 1));
+        NativeScratch s = NativeScratch.get().ensure(ARRAYS_AT + 8 * n);
+        for (int i = 0; i < n; i++) {
+            s.putLong(ARRAYS_AT + 8 * i, values[i]);
+        }
+        LibMpi.mpi4j_memcpy(a, s.address(ARRAYS_AT), 8L * n);
+        return a;
+    }
+
     /** Native memory owned by this request until it completes, holding MPI_Datatype handles. */
     long handles(org.mpi4j.buffers.TypeDescriptor[] types, int n) {
         long bytes = (long) H * Math.max(n, 1);

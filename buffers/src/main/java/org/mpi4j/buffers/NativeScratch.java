@@ -86,4 +86,13 @@ public final class NativeScratch {
         buffer.get(offset, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    /** Decodes a NUL-terminated string of at most {@code max} bytes at {@code offset}. */
+    public String getCString(int offset, int max) {
+        int n = 0;
+        while (n < max && buffer.get(offset + n) != 0) {
+            n++;
+        }
+        return getString(offset, n);
+    }
 }

@@ -443,6 +443,120 @@ public final class LibMpi {
     /** The predefined {@code MPI_NO_OP} reduction operation. */
     @MemberGetter public static native @Cast("intptr_t") long MPI_NO_OP();
 
+    // ---------------------------------------------------------------- communicators, attributes, info
+    /** Binds {@code MPI_Comm_dup_with_info}. */
+    public static native int MPI_Comm_dup_with_info(@Cast("MPI_Comm") long comm, @Cast("MPI_Info") long info, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_idup}. */
+    public static native int MPI_Comm_idup(@Cast("MPI_Comm") long comm, @Cast("MPI_Comm*") long newcomm, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Comm_split_type}. */
+    public static native int MPI_Comm_split_type(@Cast("MPI_Comm") long comm, int splitType, int key, @Cast("MPI_Info") long info, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_create}. */
+    public static native int MPI_Comm_create(@Cast("MPI_Comm") long comm, @Cast("MPI_Group") long group, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_create_group}. */
+    public static native int MPI_Comm_create_group(@Cast("MPI_Comm") long comm, @Cast("MPI_Group") long group, int tag, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_remote_group}. */
+    public static native int MPI_Comm_remote_group(@Cast("MPI_Comm") long comm, @Cast("MPI_Group*") long group);
+    /** Binds {@code MPI_Comm_set_info}. */
+    public static native int MPI_Comm_set_info(@Cast("MPI_Comm") long comm, @Cast("MPI_Info") long info);
+    /** Binds {@code MPI_Comm_get_info}. */
+    public static native int MPI_Comm_get_info(@Cast("MPI_Comm") long comm, @Cast("MPI_Info*") long info);
+    /** Registers the Java class whose static {@code copy}/{@code delete} methods the attribute callbacks call. */
+    public static native int mpi4j_attr_init(@Raw(withEnv = true) Object target);
+    /** {@code MPI_Comm_create_keyval} with mpi4j's Java-dispatching copy and delete callbacks. */
+    public static native int mpi4j_comm_create_keyval(long keyval);
+    /** {@code MPI_Comm_free} of a handle passed by value (attribute callbacks may reuse the caller's scratch memory). */
+    public static native int mpi4j_comm_free(long comm);
+    /** {@code MPI_Comm_dup} (or {@code _with_info} when {@code withInfo} is 1), the new handle written after the copy callbacks ran. */
+    public static native int mpi4j_comm_dup(long comm, int withInfo, long info, long newcomm);
+    /** Binds {@code MPI_Comm_free_keyval}. */
+    public static native int MPI_Comm_free_keyval(@Cast("int*") long keyval);
+    /** Binds {@code MPI_Comm_set_attr}. */
+    public static native int MPI_Comm_set_attr(@Cast("MPI_Comm") long comm, int keyval, @Cast("void*") long value);
+    /** Binds {@code MPI_Comm_delete_attr}. */
+    public static native int MPI_Comm_delete_attr(@Cast("MPI_Comm") long comm, int keyval);
+    /** Binds {@code MPI_Info_create}. */
+    public static native int MPI_Info_create(@Cast("MPI_Info*") long info);
+    /** Binds {@code MPI_Info_set}. */
+    public static native int MPI_Info_set(@Cast("MPI_Info") long info, String key, String value);
+    /** Binds {@code MPI_Info_get}. */
+    public static native int MPI_Info_get(@Cast("MPI_Info") long info, String key, int valuelen, @Cast("char*") long value, @Cast("int*") long flag);
+    /** Binds {@code MPI_Info_get_valuelen}. */
+    public static native int MPI_Info_get_valuelen(@Cast("MPI_Info") long info, String key, @Cast("int*") long valuelen, @Cast("int*") long flag);
+    /** Binds {@code MPI_Info_delete}. */
+    public static native int MPI_Info_delete(@Cast("MPI_Info") long info, String key);
+    /** Binds {@code MPI_Info_get_nkeys}. */
+    public static native int MPI_Info_get_nkeys(@Cast("MPI_Info") long info, @Cast("int*") long nkeys);
+    /** Binds {@code MPI_Info_get_nthkey}. */
+    public static native int MPI_Info_get_nthkey(@Cast("MPI_Info") long info, int n, @Cast("char*") long key);
+    /** Binds {@code MPI_Info_dup}. */
+    public static native int MPI_Info_dup(@Cast("MPI_Info") long info, @Cast("MPI_Info*") long newinfo);
+    /** Binds {@code MPI_Info_free}. */
+    public static native int MPI_Info_free(@Cast("MPI_Info*") long info);
+    /** Binds {@code MPI_Info_c2f}. */
+    public static native int MPI_Info_c2f(@Cast("MPI_Info") long info);
+    /** Binds {@code MPI_Info_f2c}. */
+    public static native @Cast("intptr_t") long MPI_Info_f2c(int info);
+
+    // ---------------------------------------------------------------- process topologies
+    /** Binds {@code MPI_Dims_create}. */
+    public static native int MPI_Dims_create(int nnodes, int ndims, @Cast("int*") int[] dims);
+    /** Binds {@code MPI_Cart_create}. */
+    public static native int MPI_Cart_create(@Cast("MPI_Comm") long comm, int ndims, @Cast("const int*") int[] dims, @Cast("const int*") int[] periods, int reorder, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Cartdim_get}. */
+    public static native int MPI_Cartdim_get(@Cast("MPI_Comm") long comm, @Cast("int*") long ndims);
+    /** Binds {@code MPI_Cart_get}. */
+    public static native int MPI_Cart_get(@Cast("MPI_Comm") long comm, int maxdims, @Cast("int*") int[] dims, @Cast("int*") int[] periods, @Cast("int*") int[] coords);
+    /** Binds {@code MPI_Cart_rank}. */
+    public static native int MPI_Cart_rank(@Cast("MPI_Comm") long comm, @Cast("const int*") int[] coords, @Cast("int*") long rank);
+    /** Binds {@code MPI_Cart_coords}. */
+    public static native int MPI_Cart_coords(@Cast("MPI_Comm") long comm, int rank, int maxdims, @Cast("int*") int[] coords);
+    /** Binds {@code MPI_Cart_shift}. */
+    public static native int MPI_Cart_shift(@Cast("MPI_Comm") long comm, int direction, int disp, @Cast("int*") long source, @Cast("int*") long dest);
+    /** Binds {@code MPI_Cart_sub}. */
+    public static native int MPI_Cart_sub(@Cast("MPI_Comm") long comm, @Cast("const int*") int[] remainDims, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Cart_map}. */
+    public static native int MPI_Cart_map(@Cast("MPI_Comm") long comm, int ndims, @Cast("const int*") int[] dims, @Cast("const int*") int[] periods, @Cast("int*") long newrank);
+    /** Binds {@code MPI_Graph_create}. */
+    public static native int MPI_Graph_create(@Cast("MPI_Comm") long comm, int nnodes, @Cast("const int*") int[] index, @Cast("const int*") int[] edges, int reorder, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Graphdims_get}. */
+    public static native int MPI_Graphdims_get(@Cast("MPI_Comm") long comm, @Cast("int*") long nnodes, @Cast("int*") long nedges);
+    /** Binds {@code MPI_Graph_get}. */
+    public static native int MPI_Graph_get(@Cast("MPI_Comm") long comm, int maxindex, int maxedges, @Cast("int*") int[] index, @Cast("int*") int[] edges);
+    /** Binds {@code MPI_Graph_neighbors_count}. */
+    public static native int MPI_Graph_neighbors_count(@Cast("MPI_Comm") long comm, int rank, @Cast("int*") long nneighbors);
+    /** Binds {@code MPI_Graph_neighbors}. */
+    public static native int MPI_Graph_neighbors(@Cast("MPI_Comm") long comm, int rank, int maxneighbors, @Cast("int*") int[] neighbors);
+    /** Binds {@code MPI_Graph_map}. */
+    public static native int MPI_Graph_map(@Cast("MPI_Comm") long comm, int nnodes, @Cast("const int*") int[] index, @Cast("const int*") int[] edges, @Cast("int*") long newrank);
+    /** {@code MPI_Dist_graph_create_adjacent}; a null weights array is MPI_UNWEIGHTED, weights of no edges MPI_WEIGHTS_EMPTY. */
+    public static native int mpi4j_dist_graph_create_adjacent(long comm, int indegree, @Cast("int*") int[] sources, @Cast("int*") int[] sourceweights, int outdegree, @Cast("int*") int[] destinations, @Cast("int*") int[] destweights, long info, int reorder, long newcomm);
+    /** {@code MPI_Dist_graph_create}; a null weights array is MPI_UNWEIGHTED, weights of no edges MPI_WEIGHTS_EMPTY. */
+    public static native int mpi4j_dist_graph_create(long comm, int n, @Cast("int*") int[] sources, @Cast("int*") int[] degrees, @Cast("int*") int[] destinations, @Cast("int*") int[] weights, int edges, long info, int reorder, long newcomm);
+    /** Binds {@code MPI_Dist_graph_neighbors_count}. */
+    public static native int MPI_Dist_graph_neighbors_count(@Cast("MPI_Comm") long comm, @Cast("int*") long indegree, @Cast("int*") long outdegree, @Cast("int*") long weighted);
+    /** Binds {@code MPI_Dist_graph_neighbors}. */
+    public static native int MPI_Dist_graph_neighbors(@Cast("MPI_Comm") long comm, int maxindegree, @Cast("int*") int[] sources, @Cast("int*") int[] sourceweights, int maxoutdegree, @Cast("int*") int[] destinations, @Cast("int*") int[] destweights);
+    /** Binds {@code MPI_Topo_test}. */
+    public static native int MPI_Topo_test(@Cast("MPI_Comm") long comm, @Cast("int*") long status);
+    /** The predefined {@code MPI_COMM_TYPE_SHARED} of mpi.h: split type of processes that can share memory. */
+    @MemberGetter public static native int MPI_COMM_TYPE_SHARED();
+    /** The predefined {@code MPI_KEYVAL_INVALID} of mpi.h: the invalid keyval. */
+    @MemberGetter public static native int MPI_KEYVAL_INVALID();
+    /** The predefined {@code MPI_CART} of mpi.h: topology type. */
+    @MemberGetter public static native int MPI_CART();
+    /** The predefined {@code MPI_GRAPH} of mpi.h: topology type. */
+    @MemberGetter public static native int MPI_GRAPH();
+    /** The predefined {@code MPI_DIST_GRAPH} of mpi.h: topology type. */
+    @MemberGetter public static native int MPI_DIST_GRAPH();
+    /** The predefined {@code MPI_MAX_INFO_KEY} of mpi.h: longest info key. */
+    @MemberGetter public static native int MPI_MAX_INFO_KEY();
+    /** The predefined {@code MPI_MAX_INFO_VAL} of mpi.h: longest info value. */
+    @MemberGetter public static native int MPI_MAX_INFO_VAL();
+    /** The predefined handle {@code MPI_INFO_ENV} of mpi.h. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_INFO_ENV();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Info)}. */
+    @MemberGetter @Name("sizeof(MPI_Info)") public static native int sizeofInfo();
+
     // ---------------------------------------------------------------- layout facts, so Java assumes nothing
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Status)}. */
     @MemberGetter @Name("sizeof(MPI_Status)") public static native int sizeofStatus();
