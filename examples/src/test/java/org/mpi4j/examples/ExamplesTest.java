@@ -73,6 +73,36 @@ class ExamplesTest {
         }
     }
 
+    @ParameterizedTest(name = "topology and group examples on {0} ranks")
+    @ValueSource(ints = {2, 3, 4})
+    void topologyAndGroupExamples(int n) throws Exception {
+        Result jacobi = MpiTestKit.run(n, JacobiHalo.class.getName());
+        assertEquals(0, jacobi.exitCode(), jacobi.output());
+        // uneven blocks: 31 x 27 cells do not divide evenly over 2, 3 or 4 ranks' grids
+        Result uneven = MpiTestKit.run(n, JacobiHalo.class.getName(), "31", "27", "120");
+        assertEquals(0, uneven.exitCode(), uneven.output());
+        Result groups = MpiTestKit.run(n, GroupsAndSplit.class.getName());
+        assertEquals(0, groups.exitCode(), groups.output());
+        Result ring = MpiTestKit.run(n, NeighborExchange.class.getName());
+        assertEquals(0, ring.exitCode(), ring.output());
+        for (int rank = 0; rank < n; rank++) {
+            assertTrue(jacobi.output().contains("rank " + rank + " of " + n + " at ("), jacobi.output());
+            assertTrue(uneven.output().contains("rank " + rank + " of " + n + " at ("), uneven.output());
+            assertTrue(groups.output().contains("world rank " + rank + ": " + (rank % 2 == 0 ? "even" : "odd")), groups.output());
+            assertTrue(ring.output().contains("rank " + rank + " of " + n + ": " + n + " blocks of 1000 doubles went round the ring"),
+                    ring.output());
+        }
+        assertTrue(jacobi.output().contains("matches the serial solve OK"), jacobi.output());
+        assertTrue(groups.output().contains("merged rank " + (n - 1) + " of " + n + " OK"), groups.output());
+    }
+
+    @Test
+    void groupsAndSplitRefusesASingleRank() throws Exception {
+        Result r = MpiTestKit.run(1, GroupsAndSplit.class.getName());
+        assertNotEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("needs at least 2 ranks"), r.output());
+    }
+
     @Test
     void largeObjectExampleOnASmallPayload() throws Exception {
         Result r = MpiTestKit.run(2, LargeObject.class.getName(), "2", "3");
