@@ -30,6 +30,8 @@ public final class MessageBuffer {
     private TypeDescriptor[] wtypes;
     private int[] scratchDispls;
     private boolean inPlaceMarker;
+    /** A provider-built datatype laying out strided memory (a non-contiguous view), sent as one element of it. */
+    private TypeDescriptor layout;
 
     /** Creates an empty, reusable message buffer. */
     public MessageBuffer() {
@@ -55,6 +57,7 @@ public final class MessageBuffer {
         vdispls = null;
         wtypes = null;
         inPlaceMarker = false;
+        layout = null;
         return this;
     }
 
@@ -75,6 +78,23 @@ public final class MessageBuffer {
         set(owner, null, LibMpi.KIND_ADDRESS, address, bytes, element, readOnly);
     }
 
+    /**
+     * Describes strided off-heap memory (e.g. a non-contiguous array view): {@code layout}, a committed datatype whose
+     * true lower bound is 0, covers exactly the view's elements from {@code address}, {@code spanBytes} long. The
+     * message is one element of {@code layout}; the view cannot be re-sliced by a BufferSpec or split into blocks.
+     */
+    public void describeStrided(Object owner, long address, long spanBytes, ElementType element, TypeDescriptor layout, boolean readOnly) {
+        set(owner, null, LibMpi.KIND_ADDRESS, address, spanBytes, element, readOnly);
+        this.layout = layout;
+    }
+
+    private void requireFlat(String what) {
+        if (layout != null) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a non-contiguous view goes whole, through the datatype mpi4j"
+                    + " builds for its strides; it cannot be " + what + " (copy it with dup() first, or pass the view itself)");
+        }
+    }
+
     private void set(Object owner, Object base, int kind, long off, long bytes, ElementType element, boolean ro) {
         this.owner = owner;
         this.base = base;
@@ -87,11 +107,21 @@ public final class MessageBuffer {
         this.vdispls = null;
         this.wtypes = null;
         this.inPlaceMarker = false;
+        this.layout = null;
     }
 
     // ------------------------------------------------------------------ resolution (called by Buffers only)
 
     void placeDiscovered(int blocks) {
+        if (layout != null) {
+            if (blocks > 1) {
+                requireFlat("split into " + blocks + " blocks");
+            }
+            setMessage(0, 1, layout.handle(), layout);
+            spanLow = 0;
+            spanHigh = limit;
+            return;
+        }
         long n = limit / elementType.size();
         setMessage(0, perBlock(n, blocks), elementType.datatype(), null);
         spanLow = 0;
@@ -111,6 +141,7 @@ public final class MessageBuffer {
     }
 
     void place(long offsetElements, int requestedCount, TypeDescriptor t, int blocks) {
+        requireFlat("given an offset, count or datatype");
         if (offsetElements < 0) {
             throw new MPIException(ErrorClasses.ERR_ARG, "negative offset " + offsetElements);
         }
@@ -181,6 +212,7 @@ public final class MessageBuffer {
      * extent) from the start; every block is bounds-checked. A null displs means blocks packed one after another.
      */
     void placeV(int[] counts, int[] displs, TypeDescriptor t, int blocks) {
+        requireFlat("used with counts and displacements");
         if (counts == null) {
             throw new MPIException(ErrorClasses.ERR_ARG, "v-variant message needs a counts array");
         }
@@ -218,6 +250,7 @@ public final class MessageBuffer {
 
     /** Places a w-variant message (alltoallw): block i is counts[i] elements of types[i] at displs[i] bytes. */
     void placeW(int[] counts, int[] displs, TypeDescriptor[] types, int blocks) {
+        requireFlat("used with counts, displacements and types");
         if (counts == null || displs == null || types == null) {
             throw new MPIException(ErrorClasses.ERR_ARG, "w-variant message needs counts, byte displacements and types");
         }

@@ -68,10 +68,14 @@ public final class Mpirun {
                 + " libopenmpi-dev) or set MPI4J_MPIEXEC");
     }
 
-    /** The JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs. */
+    /**
+     * The JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, and the
+     * java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath).
+     */
     public static List<String> defaultJvmFlags() {
         List<String> flags = new ArrayList<>();
         flags.add("--enable-native-access=ALL-UNNAMED");
+        flags.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
         return flags;
     }
 

@@ -1,0 +1,351 @@
+package org.mpi4j.buffers.arrow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpi4j.testing.Ring.next;
+import static org.mpi4j.testing.Ring.prev;
+import static org.mpi4j.testing.Ring.rank;
+import static org.mpi4j.testing.Ring.size;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.Decimal256Vector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.DurationVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float2Vector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.IntervalDayVector;
+import org.apache.arrow.vector.IntervalYearVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeNanoVector;
+import org.apache.arrow.vector.TimeSecVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.UInt1Vector;
+import org.apache.arrow.vector.UInt2Vector;
+import org.apache.arrow.vector.UInt4Vector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compare.VectorEqualsVisitor;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.mpi4j.Datatype;
+import org.mpi4j.ErrorClasses;
+import org.mpi4j.MPI;
+import org.mpi4j.MPIException;
+import org.mpi4j.Op;
+import org.mpi4j.Request;
+import org.mpi4j.buffers.BufferSpec;
+import org.mpi4j.buffers.Buffers;
+import org.mpi4j.buffers.ElementType;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.jni.LibMpi;
+import org.mpi4j.testing.RankTest;
+
+/** Every fixed-width vector kind, bare buffers, whole vectors and batches, errors, zero copy and leaks. */
+public final class ArrowRanks {
+    private ArrowRanks() { }
+
+    static final int N = 37;
+
+    /** A vector kind under test: how to make one, what it goes as, how many MPI elements its N values are. */
+    record Kind(String name, Function<BufferAllocator, BaseFixedWidthVector> make, ElementType element, int countFor37) { }
+
+    static List<Kind> kinds() {
+        List<Kind> k = new ArrayList<>();
+        k.add(new Kind("TinyInt", a -> new TinyIntVector("v", a), ElementType.INT8, N));
+        k.add(new Kind("SmallInt", a -> new SmallIntVector("v", a), ElementType.INT16, N));
+        k.add(new Kind("Int", a -> new IntVector("v", a), ElementType.INT32, N));
+        k.add(new Kind("BigInt", a -> new BigIntVector("v", a), ElementType.INT64, N));
+        k.add(new Kind("UInt1", a -> new UInt1Vector("v", a), ElementType.UINT8, N));
+        k.add(new Kind("UInt2", a -> new UInt2Vector("v", a), ElementType.UINT16, N));
+        k.add(new Kind("UInt4", a -> new UInt4Vector("v", a), ElementType.UINT32, N));
+        k.add(new Kind("UInt8", a -> new UInt8Vector("v", a), ElementType.UINT64, N));
+        k.add(new Kind("Float2", a -> new Float2Vector("v", a), ElementType.UINT16, N));
+        k.add(new Kind("Float4", a -> new Float4Vector("v", a), ElementType.FLOAT32, N));
+        k.add(new Kind("Float8", a -> new Float8Vector("v", a), ElementType.FLOAT64, N));
+        k.add(new Kind("Decimal", a -> new DecimalVector("v", a, 20, 4), ElementType.RAW, 16 * N));
+        k.add(new Kind("Decimal256", a -> new Decimal256Vector("v", a, 60, 4), ElementType.RAW, 32 * N));
+        k.add(new Kind("FixedSizeBinary", a -> new FixedSizeBinaryVector("v", a, 5), ElementType.RAW, 5 * N));
+        k.add(new Kind("DateDay", a -> new DateDayVector("v", a), ElementType.INT32, N));
+        k.add(new Kind("DateMilli", a -> new DateMilliVector("v", a), ElementType.INT64, N));
+        k.add(new Kind("TimeSec", a -> new TimeSecVector("v", a), ElementType.INT32, N));
+        k.add(new Kind("TimeMilli", a -> new TimeMilliVector("v", a), ElementType.INT32, N));
+        k.add(new Kind("TimeMicro", a -> new TimeMicroVector("v", a), ElementType.INT64, N));
+        k.add(new Kind("TimeNano", a -> new TimeNanoVector("v", a), ElementType.INT64, N));
+        k.add(new Kind("TimeStampMilli", a -> new TimeStampMilliVector("v", a), ElementType.INT64, N));
+        k.add(new Kind("TimeStampMicroTZ", a -> new TimeStampMicroTZVector("v", a, "UTC"), ElementType.INT64, N));
+        k.add(new Kind("Duration", a -> new DurationVector("v", org.apache.arrow.vector.types.pojo.FieldType.nullable(
+                new org.apache.arrow.vector.types.pojo.ArrowType.Duration(TimeUnit.MICROSECOND)), a), ElementType.INT64, N));
+        k.add(new Kind("IntervalYear", a -> new IntervalYearVector("v", a), ElementType.INT32, N));
+        k.add(new Kind("IntervalDay", a -> new IntervalDayVector("v", a), ElementType.RAW, 8 * N));
+        k.add(new Kind("Bit", a -> new BitVector("v", a), ElementType.UINT8, (N + 7) / 8));
+        return k;
+    }
+
+    /** A vector of N values whose data bytes are a function of (rank, byte index). */
+    static BaseFixedWidthVector filled(Kind k, BufferAllocator a, int r) {
+        BaseFixedWidthVector v = k.make().apply(a);
+        v.allocateNew(N);
+        v.setValueCount(N);
+        byte[] bytes = dataBytes(v);
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (31 * r + 7 * i + 1);
+        }
+        v.getDataBuffer().setBytes(0, bytes);
+        return v;
+    }
+
+    static int dataLength(BaseFixedWidthVector v) {
+        return v instanceof BitVector ? (v.getValueCount() + 7) / 8 : v.getValueCount() * v.getTypeWidth();
+    }
+
+    static byte[] dataBytes(BaseFixedWidthVector v) {
+        byte[] b = new byte[dataLength(v)];
+        v.getDataBuffer().getBytes(0, b);
+        return b;
+    }
+
+    @RankTest
+    public static void everyFixedWidthVectorGoesZeroCopyWithItsDatatype() {
+        try (BufferAllocator a = new RootAllocator()) {
+            for (Kind k : kinds()) {
+                try (BaseFixedWidthVector out = filled(k, a, rank());
+                     BaseFixedWidthVector in = k.make().apply(a);
+                     BaseFixedWidthVector expect = filled(k, a, prev())) {
+                    in.allocateNew(N);
+                    in.setValueCount(N);
+                    MessageBuffer m = Buffers.resolve(out, new MessageBuffer(), false);
+                    assertEquals(k.element().datatype(), m.datatype(), k.name() + " datatype");
+                    assertEquals(k.countFor37(), m.count(), k.name() + " count");
+                    assertEquals(out.getDataBuffer().memoryAddress(), m.address(), k.name() + " address");
+                    MPI.COMM_WORLD.sendrecv(out, next(), 1, in, prev(), 1);
+                    assertArrayEquals(dataBytes(expect), dataBytes(in), k.name() + " values from rank " + prev());
+                    // nonblocking: the request uses the vector's memory in place
+                    BaseFixedWidthVector in2 = k.make().apply(a);
+                    in2.allocateNew(N);
+                    in2.setValueCount(N);
+                    Request r = MPI.COMM_WORLD.irecv(in2, prev(), 2);
+                    MPI.COMM_WORLD.send(out, next(), 2);
+                    r.waitFor();
+                    assertArrayEquals(dataBytes(expect), dataBytes(in2), k.name() + " nonblocking");
+                    in2.close();
+                }
+            }
+            assertEquals(0, a.getAllocatedMemory());
+        }
+    }
+
+    @RankTest
+    public static void collectivesReduceVectorsInPlace() {
+        try (BufferAllocator a = new RootAllocator();
+             Float8Vector x = new Float8Vector("x", a);
+             Float8Vector sum = new Float8Vector("sum", a);
+             BitVector bits = new BitVector("b", a);
+             BitVector anyBits = new BitVector("any", a)) {
+            x.allocateNew(N);
+            sum.allocateNew(N);
+            bits.allocateNew(N);
+            anyBits.allocateNew(N);
+            for (int i = 0; i < N; i++) {
+                x.set(i, rank() + i * 0.5);
+                bits.set(i, i % size() == rank() ? 1 : 0);
+                // only values travel: the receiving vectors' validity says which slots hold values
+                sum.set(i, 0.0);
+                anyBits.set(i, 0);
+            }
+            x.setValueCount(N);
+            sum.setValueCount(N);
+            bits.setValueCount(N);
+            anyBits.setValueCount(N);
+            MPI.COMM_WORLD.allreduce(x, sum, Op.SUM);
+            MPI.COMM_WORLD.allreduce(bits, anyBits, Op.BOR);
+            for (int i = 0; i < N; i++) {
+                assertEquals(size() * (size() - 1) / 2.0 + size() * i * 0.5, sum.get(i), 1e-12);
+                assertEquals(1, anyBits.get(i), "bit " + i + " set by rank " + i % size());
+            }
+            // broadcast into a vector, and an ArrowBuf as raw bytes
+            Float8Vector b = rank() == 0 ? x : sum;
+            MPI.COMM_WORLD.bcast(b, 0);
+            for (int i = 0; i < N; i++) {
+                assertEquals(i * 0.5, b.get(i), 0.0);
+            }
+            try (ArrowBuf raw = a.buffer(64)) {
+                for (int i = 0; i < 64; i++) {
+                    raw.setByte(i, rank() == 0 ? i : 0);
+                }
+                MPI.COMM_WORLD.bcast(raw, 0);
+                for (int i = 0; i < 64; i++) {
+                    assertEquals(i, raw.getByte(i));
+                }
+            }
+        }
+    }
+
+    /** MPI calls a Java op with pointers to the operands: they are the vectors' own data buffers. */
+    @RankTest
+    public static void mpiSeesTheVectorsOwnMemory() {
+        try (BufferAllocator a = new RootAllocator();
+             IntVector in = new IntVector("in", a);
+             IntVector inout = new IntVector("inout", a)) {
+            in.allocateNew(N);
+            inout.allocateNew(N);
+            for (int i = 0; i < N; i++) {
+                in.set(i, i);
+                inout.set(i, 100);
+            }
+            in.setValueCount(N);
+            inout.setValueCount(N);
+            long[] seen = new long[2];
+            try (Op op = Op.create((x, y, n, t) -> {
+                seen[0] = LibMpi.mpi4j_direct_address(x);
+                seen[1] = LibMpi.mpi4j_direct_address(y);
+                for (int i = 0; i < n; i++) {
+                    y.putInt(4 * i, x.getInt(4 * i) + y.getInt(4 * i));
+                }
+            }, true)) {
+                op.reduceLocal(in, inout);
+            }
+            assertEquals(in.getDataBuffer().memoryAddress(), seen[0]);
+            assertEquals(inout.getDataBuffer().memoryAddress(), seen[1]);
+            for (int i = 0; i < N; i++) {
+                assertEquals(100 + i, inout.get(i));
+            }
+        }
+    }
+
+    @RankTest
+    public static void capacityClosedAndReleasedAreClearErrors() {
+        try (BufferAllocator a = new RootAllocator()) {
+            IntVector v = new IntVector("v", a);
+            v.allocateNew(8);
+            v.setValueCount(8);
+            MPIException big = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(BufferSpec.of(v, 9, Datatype.INT), rank(), 0));
+            assertEquals(ErrorClasses.ERR_COUNT, big.getErrorClass());
+            // a receive with room for fewer values than arrive is truncated, never overrun
+            try (IntVector small = new IntVector("small", a); BigIntVector wrong = new BigIntVector("w", a)) {
+                small.allocateNew(4);
+                small.setValueCount(4);
+                Request r = MPI.COMM_WORLD.isend(v, rank(), 3);
+                MPIException t = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.recv(small, rank(), 3));
+                assertEquals(ErrorClasses.ERR_TRUNCATE, t.getErrorClass());
+                r.waitFor();
+                wrong.allocateNew(8);
+                wrong.setValueCount(8);
+                MPIException mismatch = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(BufferSpec.of(wrong, 8, Datatype.INT), rank(), 0));
+                assertEquals(ErrorClasses.ERR_TYPE, mismatch.getErrorClass());
+            }
+            v.close();
+            MPIException closed = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(v, rank(), 0));
+            assertEquals(ErrorClasses.ERR_BUFFER, closed.getErrorClass());
+            assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+            ArrowBuf buf = a.buffer(16);
+            buf.close();
+            assertEquals(ErrorClasses.ERR_BUFFER, assertThrows(MPIException.class, () -> MPI.COMM_WORLD.bcast(buf, 0)).getErrorClass());
+            // the communicator still works
+            int[] s = new int[1];
+            MPI.COMM_WORLD.allreduce(new int[] {1}, s, Op.SUM);
+            assertEquals(size(), s[0]);
+            assertEquals(0, a.getAllocatedMemory());
+        }
+    }
+
+    /** A batch of a nullable int, a VarChar with nulls and a List of ints, from rank r. */
+    static VectorSchemaRoot batch(BufferAllocator a, int r) {
+        IntVector ints = new IntVector("id", a);
+        VarCharVector names = new VarCharVector("name", a);
+        ListVector lists = ListVector.empty("values", a);
+        int rows = 5 + r;
+        ints.allocateNew(rows);
+        names.allocateNew(rows);
+        UnionListWriter w = lists.getWriter();
+        for (int i = 0; i < rows; i++) {
+            if ((i + r) % 3 == 0) {
+                ints.setNull(i);
+                names.setNull(i);
+            } else {
+                ints.set(i, 10 * r + i);
+                names.setSafe(i, ("rank " + r + " row " + i + " ü").getBytes(StandardCharsets.UTF_8));
+            }
+            w.setPosition(i);
+            w.startList();
+            for (int j = 0; j < i % 4; j++) {
+                w.integer().writeInt(r * 100 + i * 10 + j);
+            }
+            w.endList();
+        }
+        ints.setValueCount(rows);
+        names.setValueCount(rows);
+        lists.setValueCount(rows);
+        List<FieldVector> vs = List.of(ints, names, lists);
+        VectorSchemaRoot root = new VectorSchemaRoot(vs);
+        root.setRowCount(rows);
+        return root;
+    }
+
+    @RankTest
+    public static void wholeVectorsAndBatchesArriveEqual() {
+        try (BufferAllocator a = new RootAllocator()) {
+            try (VectorSchemaRoot mine = batch(a, rank()); VectorSchemaRoot expect = batch(a, prev())) {
+                // point-to-point around the ring (sender posts first through a nonblocking barrier-free order)
+                if (rank() % 2 == 0) {
+                    ArrowMessages.send(MPI.COMM_WORLD, mine, next(), 9);
+                    try (VectorSchemaRoot got = ArrowMessages.recv(MPI.COMM_WORLD, a, prev(), 9)) {
+                        assertTrue(got.equals(expect), "batch from " + prev() + ":\n" + got.contentToTSVString());
+                    }
+                } else {
+                    try (VectorSchemaRoot got = ArrowMessages.recv(MPI.COMM_WORLD, a, MPI.ANY_SOURCE, 9)) {
+                        assertTrue(got.equals(expect), "batch from " + prev());
+                    }
+                    ArrowMessages.send(MPI.COMM_WORLD, mine, next(), 9);
+                }
+                // single vectors: VarChar with nulls, by bcast and gather
+                FieldVector names = mine.getVector("name");
+                FieldVector b = ArrowMessages.bcastVector(MPI.COMM_WORLD, rank() == 0 ? names : null, a, 0);
+                try (VectorSchemaRoot zero = batch(a, 0)) {
+                    assertTrue(VectorEqualsVisitor.vectorEquals(zero.getVector("name"), b));
+                }
+                if (rank() != 0) {
+                    b.close();
+                }
+                List<VectorSchemaRoot> all = ArrowMessages.gather(MPI.COMM_WORLD, mine, a, size() - 1);
+                if (rank() == size() - 1) {
+                    assertEquals(size(), all.size());
+                    for (int r = 0; r < size(); r++) {
+                        try (VectorSchemaRoot e = batch(a, r)) {
+                            assertTrue(all.get(r).equals(e), "gathered batch " + r);
+                        }
+                        if (r != rank()) {
+                            all.get(r).close();
+                        }
+                    }
+                } else {
+                    assertNull(all);
+                }
+            }
+            assertEquals(0, a.getAllocatedMemory(), "allocator leak");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.mpi4j.buffers.nd4j;
+
+import org.mpi4j.ErrorClasses;
+import org.mpi4j.MPIException;
+import org.mpi4j.buffers.BufferProvider;
+import org.mpi4j.buffers.ElementType;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.StridedLayout;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * ND4J INDArrays as MPI buffers, zero copy. The datatype comes from the array's: DOUBLE, FLOAT, LONG, INT, SHORT,
+ * BYTE, UBYTE, UINT16/32/64 and BOOL as the matching MPI types; HALF and BFLOAT16 as MPI_UINT16_T bit patterns (they
+ * move exactly, but MPI cannot reduce them arithmetically). A contiguous array, C or F order, goes from its data
+ * buffer at its offset, in memory order (as mpi4py sends a numpy array). A non-contiguous view (a column, a strided
+ * slice) goes in place through a derived datatype built from its shape and strides, its elements in the view's
+ * own order (row-major for 'c', column-major for 'f'). A closed array is an {@link MPIException}.
+ */
+public final class Nd4jBufferProvider implements BufferProvider {
+
+    /** The element kind an ND4J data type goes as. */
+    static ElementType elementOf(DataType t) {
+        switch (t) {
+            case DOUBLE: return ElementType.FLOAT64;
+            case FLOAT: return ElementType.FLOAT32;
+            case HALF:
+            case BFLOAT16:
+            case UINT16: return ElementType.UINT16;
+            case LONG: return ElementType.INT64;
+            case INT: return ElementType.INT32;
+            case SHORT: return ElementType.INT16;
+            case BYTE: return ElementType.INT8;
+            case UBYTE: return ElementType.UINT8;
+            case UINT32: return ElementType.UINT32;
+            case UINT64: return ElementType.UINT64;
+            case BOOL: return ElementType.BOOL;
+            default:
+                throw new MPIException(ErrorClasses.ERR_TYPE, "ND4J data type " + t + " has no MPI datatype");
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return INDArray.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    /** True when the strides are the dense ones of {@code order} for this shape (dimensions of size 1 ignored). */
+    static boolean dense(long[] shape, long[] stride, boolean cOrder) {
+        long expect = 1;
+        int n = shape.length;
+        for (int k = 0; k < n; k++) {
+            int d = cOrder ? n - 1 - k : k;
+            if (shape[d] != 1 && stride[d] != expect) {
+                return false;
+            }
+            expect *= shape[d];
+        }
+        return true;
+    }
+
+    @Override
+    public void describe(Object buffer, MessageBuffer out) {
+        INDArray a = (INDArray) buffer;
+        if (a.wasClosed() || (a.data() != null && a.data().wasClosed())) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "the INDArray has been closed");
+        }
+        ElementType e = elementOf(a.dataType());
+        if (a.isEmpty()) {
+            out.describeAddress(a, 0, 0, e, false);
+            return;
+        }
+        long es = e.size();
+        long address = a.data().address() + a.offset() * es;
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        if (dense(shape, stride, true) || dense(shape, stride, false)) {
+            out.describeAddress(a, address, a.length() * es, e, false);
+            return;
+        }
+        if (a.ordering() == 'f') {
+            shape = reversed(shape);
+            stride = reversed(stride);
+        }
+        StridedLayout layout = StridedLayout.of(e, shape, stride);
+        out.describeStrided(a, address, layout.trueExtent(), e, layout, false);
+    }
+
+    private static long[] reversed(long[] x) {
+        long[] r = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = x[x.length - 1 - i];
+        }
+        return r;
+    }
+}
