@@ -122,12 +122,13 @@ final class Collectives {
         if (s.isInPlace()) {
             return r;
         }
+        if (s.datatype() != r.datatype()) {
+            throw new MPIException(ErrorClasses.ERR_TYPE, "mismatch in send and receive MPI datatypes (a reduction uses one"
+                    + " count and datatype for both sides; a strided view only pairs with a view of the same layout)");
+        }
         if (s.count() != r.count()) {
             throw new MPIException(ErrorClasses.ERR_COUNT, "mismatch in send count " + s.count() + " and receive count "
                     + r.count());
-        }
-        if (s.datatype() != r.datatype()) {
-            throw new MPIException(ErrorClasses.ERR_TYPE, "mismatch in send and receive MPI datatypes");
         }
         return s;
     }
@@ -140,6 +141,10 @@ final class Collectives {
      * while an array is pinned). Null for the plain blocking path, where buffers are pinned for the call.
      */
     private static Request prepare(boolean nonblocking, Op op, MessageBuffer s, MessageBuffer r) {
+        if (op != null && !op.isUserDefined() && (s.isStrided() || r.isStrided())) {
+            throw new MPIException(ErrorClasses.ERR_OP, "a predefined reduction op needs contiguous buffers: Open MPI 4.1"
+                    + " refuses them on the derived datatype of a strided view (reduce a dup() of the view instead)");
+        }
         boolean stage = op != null && Op.needsStaging(op, s, r);
         if (!nonblocking && !stage) {
             return null;

@@ -438,6 +438,11 @@ public final class MessageBuffer {
         return spanHigh - spanLow;
     }
 
+    /** True for strided memory described with a provider-built layout (see {@link #describeStrided}). */
+    public boolean isStrided() {
+        return layout != null;
+    }
+
     /** True for MPI_IN_PLACE: no memory of its own; count and datatype come from the other buffer. */
     public boolean isInPlace() {
         return inPlaceMarker;

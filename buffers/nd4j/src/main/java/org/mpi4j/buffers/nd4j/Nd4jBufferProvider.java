@@ -12,10 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * ND4J INDArrays as MPI buffers, zero copy. The datatype comes from the array's: DOUBLE, FLOAT, LONG, INT, SHORT,
  * BYTE, UBYTE, UINT16/32/64 and BOOL as the matching MPI types; HALF and BFLOAT16 as MPI_UINT16_T bit patterns (they
- * move exactly, but MPI cannot reduce them arithmetically). A contiguous array, C or F order, goes from its data
- * buffer at its offset, in memory order (as mpi4py sends a numpy array). A non-contiguous view (a column, a strided
- * slice) goes in place through a derived datatype built from its shape and strides, its elements in the view's
- * own order (row-major for 'c', column-major for 'f'). A closed array is an {@link MPIException}.
+ * move exactly, but MPI cannot reduce them arithmetically). Elements always travel in logical row-major order, so
+ * an array arrives equal whatever the orders of sender and receiver: a C-contiguous array goes as one block from
+ * its data buffer at its offset; an F-order array and a non-contiguous view (a column, a strided slice) go in place,
+ * zero copy, through a derived datatype built from shape and strides. Such a strided array is one message element:
+ * it cannot be given a BufferSpec or split into collective blocks (a clear error says so). A closed array is an
+ * {@link MPIException}.
  */
 public final class Nd4jBufferProvider implements BufferProvider {
 
@@ -79,23 +81,11 @@ public final class Nd4jBufferProvider implements BufferProvider {
         long address = a.data().address() + a.offset() * es;
         long[] shape = a.shape();
         long[] stride = a.stride();
-        if (dense(shape, stride, true) || dense(shape, stride, false)) {
+        if (dense(shape, stride, true)) {
             out.describeAddress(a, address, a.length() * es, e, false);
             return;
         }
-        if (a.ordering() == 'f') {
-            shape = reversed(shape);
-            stride = reversed(stride);
-        }
         StridedLayout layout = StridedLayout.of(e, shape, stride);
         out.describeStrided(a, address, layout.trueExtent(), e, layout, false);
-    }
-
-    private static long[] reversed(long[] x) {
-        long[] r = new long[x.length];
-        for (int i = 0; i < x.length; i++) {
-            r[i] = x[x.length - 1 - i];
-        }
-        return r;
     }
 }

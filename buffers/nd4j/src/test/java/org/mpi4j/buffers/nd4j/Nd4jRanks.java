@@ -1,0 +1,198 @@
+package org.mpi4j.buffers.nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpi4j.testing.Ring.next;
+import static org.mpi4j.testing.Ring.prev;
+import static org.mpi4j.testing.Ring.rank;
+import static org.mpi4j.testing.Ring.size;
+
+import org.mpi4j.Datatype;
+import org.mpi4j.ErrorClasses;
+import org.mpi4j.MPI;
+import org.mpi4j.MPIException;
+import org.mpi4j.Op;
+import org.mpi4j.Request;
+import org.mpi4j.buffers.BufferSpec;
+import org.mpi4j.buffers.Buffers;
+import org.mpi4j.buffers.ElementType;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.jni.LibMpi;
+import org.mpi4j.testing.RankTest;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Every INDArray data type, C and F order, views with offsets and strides, collectives, errors, zero copy. */
+public final class Nd4jRanks {
+    private Nd4jRanks() { }
+
+    static final DataType[] TYPES = {DataType.DOUBLE, DataType.FLOAT, DataType.HALF, DataType.BFLOAT16, DataType.LONG,
+        DataType.INT, DataType.SHORT, DataType.BYTE, DataType.UBYTE, DataType.UINT16, DataType.UINT32, DataType.UINT64,
+        DataType.BOOL};
+
+    static final ElementType[] ELEMENTS = {ElementType.FLOAT64, ElementType.FLOAT32, ElementType.UINT16, ElementType.UINT16,
+        ElementType.INT64, ElementType.INT32, ElementType.INT16, ElementType.INT8, ElementType.UINT8, ElementType.UINT16,
+        ElementType.UINT32, ElementType.UINT64, ElementType.BOOL};
+
+    /** A 3 x 4 matrix of rank r's values (small integers, exact in every type; BOOL alternates with r). */
+    static INDArray matrix(int r, DataType t, char order) {
+        INDArray base = Nd4j.arange(12).addi(r * 3).reshape('c', 3, 4);
+        if (t == DataType.BOOL) {
+            base = base.addi(r).fmodi(2);
+        }
+        return base.castTo(t).dup(order);
+    }
+
+    @RankTest
+    public static void everyDataTypeArrivesWithItsDatatype() {
+        for (int k = 0; k < TYPES.length; k++) {
+            DataType t = TYPES[k];
+            INDArray out = matrix(rank(), t, 'c');
+            INDArray in = Nd4j.zeros(t, 3, 4);
+            MessageBuffer m = Buffers.resolve(out, new MessageBuffer(), false);
+            assertEquals(ELEMENTS[k].datatype(), m.datatype(), t + " datatype");
+            assertEquals(12, m.count(), t + " count");
+            assertEquals(out.data().address(), m.address(), t + " address");
+            MPI.COMM_WORLD.sendrecv(out, next(), k, in, prev(), k);
+            assertEquals(matrix(prev(), t, 'c'), in, t + " from rank " + prev());
+        }
+    }
+
+    @RankTest
+    public static void cAndFOrderArriveAsTheSameMatrix() {
+        INDArray c = matrix(rank(), DataType.DOUBLE, 'c');
+        INDArray f = matrix(rank(), DataType.DOUBLE, 'f');
+        assertEquals('f', f.ordering());
+        INDArray intoF = Nd4j.create(DataType.DOUBLE, new long[] {3, 4}, 'f');
+        INDArray intoC = Nd4j.zeros(DataType.DOUBLE, 3, 4);
+        // C to F and F to C: elements travel in logical order, so both hold prev's matrix
+        MPI.COMM_WORLD.sendrecv(c, next(), 1, intoF, prev(), 1);
+        MPI.COMM_WORLD.sendrecv(f, next(), 2, intoC, prev(), 2);
+        INDArray expect = matrix(prev(), DataType.DOUBLE, 'c');
+        assertEquals(expect, intoF);
+        assertEquals(expect, intoC);
+        // nonblocking, F order both ways
+        INDArray intoF2 = Nd4j.create(DataType.DOUBLE, new long[] {3, 4}, 'f');
+        Request r = MPI.COMM_WORLD.irecv(intoF2, prev(), 3);
+        MPI.COMM_WORLD.send(f, next(), 3);
+        r.waitFor();
+        assertEquals(expect, intoF2);
+    }
+
+    @RankTest
+    public static void viewsGoThroughDerivedDatatypesInPlace() {
+        INDArray m = matrix(rank(), DataType.DOUBLE, 'c');
+        INDArray expect = matrix(prev(), DataType.DOUBLE, 'c');
+        // a row: contiguous with an offset
+        INDArray row = Nd4j.zeros(DataType.DOUBLE, 4);
+        MPI.COMM_WORLD.sendrecv(m.getRow(2), next(), 1, row, prev(), 1);
+        assertEquals(expect.getRow(2), row);
+        MessageBuffer rm = Buffers.resolve(m.getRow(2), new MessageBuffer(), false);
+        assertEquals(m.data().address() + 8 * 8, rm.address());
+        // a column: strided; sent into a plain vector, and received into a column of a zero matrix
+        INDArray col = Nd4j.zeros(DataType.DOUBLE, 3);
+        MPI.COMM_WORLD.sendrecv(m.getColumn(1), next(), 2, col, prev(), 2);
+        assertEquals(expect.getColumn(1), col);
+        INDArray target = Nd4j.zeros(DataType.DOUBLE, 3, 4);
+        MPI.COMM_WORLD.sendrecv(m.getColumn(3), next(), 3, target.getColumn(2), prev(), 3);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals(j == 2 ? expect.getDouble(i, 3) : 0.0, target.getDouble(i, j), "target(" + i + "," + j + ")");
+            }
+        }
+        // a strided 2-D slice: rows 1..2, columns 0 and 2
+        INDArray slice = m.get(NDArrayIndex.interval(1, 3), NDArrayIndex.interval(0, 2, 4));
+        assertArrayEquals(new long[] {2, 2}, slice.shape());
+        INDArray got = Nd4j.zeros(DataType.DOUBLE, 2, 2);
+        Request q = MPI.COMM_WORLD.irecv(got, prev(), 4);
+        MPI.COMM_WORLD.send(slice, next(), 4);
+        q.waitFor();
+        assertEquals(expect.get(NDArrayIndex.interval(1, 3), NDArrayIndex.interval(0, 2, 4)), got);
+        // a strided view cannot be re-sliced by a BufferSpec: a clear error, and the communicator still works
+        MPIException e = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(BufferSpec.of(m.getColumn(0), 2, Datatype.DOUBLE), rank(), 0));
+        assertTrue(e.getMessage().contains("non-contiguous"), e.getMessage());
+        int[] s = new int[1];
+        MPI.COMM_WORLD.allreduce(new int[] {1}, s, Op.SUM);
+        assertEquals(size(), s[0]);
+    }
+
+    @RankTest
+    public static void scatterRowsGatherIntoAMatrixAndAllreduce() {
+        int n = size();
+        INDArray all = Nd4j.arange(n * 5).castTo(DataType.FLOAT).reshape(n, 5);
+        INDArray mine = Nd4j.zeros(DataType.FLOAT, 5);
+        MPI.COMM_WORLD.scatter(rank() == 0 ? all : null, mine, 0);
+        assertEquals(all.getRow(rank()), mine);
+        INDArray back = Nd4j.zeros(DataType.FLOAT, n, 5);
+        MPI.COMM_WORLD.gather(mine.mul(2), rank() == n - 1 ? back : null, n - 1);
+        if (rank() == n - 1) {
+            assertEquals(all.mul(2), back);
+        }
+        INDArray sum = Nd4j.zeros(DataType.DOUBLE, 4);
+        MPI.COMM_WORLD.allreduce(Nd4j.ones(DataType.DOUBLE, 4).muli(rank()), sum, Op.SUM);
+        assertEquals(Nd4j.ones(DataType.DOUBLE, 4).muli(n * (n - 1) / 2.0), sum);
+        // strided views and reductions: a clear error before MPI sees them, and the communicator still works
+        INDArray src = Nd4j.ones(DataType.DOUBLE, 4, 3);
+        INDArray grid = Nd4j.zeros(DataType.DOUBLE, 4, 3);
+        MPIException strided = assertThrows(MPIException.class,
+                () -> MPI.COMM_WORLD.allreduce(src.getColumn(1), grid.getColumn(1), Op.SUM));
+        assertEquals(ErrorClasses.ERR_OP, strided.getErrorClass());
+        assertTrue(strided.getMessage().contains("contiguous"), strided.getMessage());
+        MPIException mixed = assertThrows(MPIException.class,
+                () -> MPI.COMM_WORLD.allreduce(Nd4j.ones(DataType.DOUBLE, 4), grid.getColumn(1), Op.SUM));
+        assertTrue(mixed.getMessage().contains("datatype"), mixed.getMessage());
+        MPI.COMM_WORLD.allreduce(src.getColumn(1).dup(), sum, Op.SUM);
+        assertEquals(Nd4j.ones(DataType.DOUBLE, 4).muli(n), sum);
+    }
+
+    /** MPI calls a Java op with pointers to the operands: they are the arrays' own memory, offset included. */
+    @RankTest
+    public static void mpiSeesTheArraysOwnMemory() {
+        INDArray big = Nd4j.arange(20).castTo(DataType.INT);
+        INDArray in = big.get(NDArrayIndex.interval(5, 10));
+        INDArray inout = Nd4j.ones(DataType.INT, 5);
+        long[] seen = new long[2];
+        try (Op op = Op.create((x, y, n, t) -> {
+            seen[0] = LibMpi.mpi4j_direct_address(x);
+            seen[1] = LibMpi.mpi4j_direct_address(y);
+            for (int i = 0; i < n; i++) {
+                y.putInt(4 * i, x.getInt(4 * i) + y.getInt(4 * i));
+            }
+        }, true)) {
+            op.reduceLocal(in, inout);
+        }
+        assertEquals(big.data().address() + 5 * 4, seen[0]);
+        assertEquals(inout.data().address(), seen[1]);
+        assertEquals(Nd4j.createFromArray(6, 7, 8, 9, 10), inout);
+    }
+
+    @RankTest
+    public static void closedArraysAndWrongSizesAreClearErrors() {
+        INDArray a = Nd4j.ones(DataType.DOUBLE, 6);
+        a.close();
+        MPIException closed = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(a, rank(), 0));
+        assertEquals(ErrorClasses.ERR_BUFFER, closed.getErrorClass());
+        INDArray b = Nd4j.ones(DataType.DOUBLE, 6);
+        MPIException big = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(BufferSpec.of(b, 7, Datatype.DOUBLE), rank(), 0));
+        assertEquals(ErrorClasses.ERR_COUNT, big.getErrorClass());
+        MPIException type = assertThrows(MPIException.class, () -> MPI.COMM_WORLD.send(BufferSpec.of(b, 6, Datatype.FLOAT), rank(), 0));
+        assertEquals(ErrorClasses.ERR_TYPE, type.getErrorClass());
+        // scatter of an F-order matrix's rows cannot split a strided layout into blocks
+        if (size() > 1) {
+            INDArray f = Nd4j.create(DataType.DOUBLE, new long[] {size(), 3}, 'f');
+            INDArray row = Nd4j.zeros(DataType.DOUBLE, 3);
+            if (rank() == 0) {
+                assertThrows(MPIException.class, () -> MPI.COMM_WORLD.scatter(f, row, 0));
+            }
+        }
+        double[] s = new double[1];
+        MPI.COMM_WORLD.allreduce(new double[] {b.getDouble(0)}, s, Op.SUM);
+        assertEquals(size(), s[0]);
+        assertNotEquals(0, b.data().address());
+    }
+}
