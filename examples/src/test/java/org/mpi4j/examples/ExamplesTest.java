@@ -96,6 +96,28 @@ class ExamplesTest {
         assertTrue(groups.output().contains("merged rank " + (n - 1) + " of " + n + " OK"), groups.output());
     }
 
+    @ParameterizedTest(name = "Arrow and ND4J examples on {0} ranks")
+    @ValueSource(ints = {2, 3, 4})
+    void arrowAndNd4jExamples(int n) throws Exception {
+        Result arrow = MpiTestKit.run(n, ArrowExchange.class.getName());
+        assertEquals(0, arrow.exitCode(), arrow.output());
+        Result matvec = MpiTestKit.run(n, Nd4jMatVec.class.getName());
+        assertEquals(0, matvec.exitCode(), matvec.output());
+        Result column = MpiTestKit.run(n, Nd4jColumnSend.class.getName());
+        assertEquals(0, column.exitCode(), column.output());
+        for (int rank = 0; rank < n; rank++) {
+            int prev = (rank - 1 + n) % n;
+            assertTrue(arrow.output().contains("rank " + rank + " of " + n + ": 100000 doubles and " + (4 + prev) + " words"),
+                    arrow.output());
+            assertTrue(matvec.output().contains("rank " + rank + " of " + n + ": 64 rows done"), matvec.output());
+            assertTrue(column.output().contains("rank " + rank + " of " + n + ": column " + (prev % 7) + " of rank " + prev),
+                    column.output());
+        }
+        assertTrue(matvec.output().contains("matches the single-process product"), matvec.output());
+        // no JavaCPP version clash between ND4J's natives and mpi4j's
+        assertTrue(!matvec.output().contains("Version mismatch") && !matvec.output().contains("UnsatisfiedLinkError"), matvec.output());
+    }
+
     @Test
     void groupsAndSplitRefusesASingleRank() throws Exception {
         Result r = MpiTestKit.run(1, GroupsAndSplit.class.getName());
