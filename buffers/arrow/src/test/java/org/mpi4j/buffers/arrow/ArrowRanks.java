@@ -61,8 +61,8 @@ import org.mpi4j.buffers.BufferSpec;
 import org.mpi4j.buffers.Buffers;
 import org.mpi4j.buffers.ElementType;
 import org.mpi4j.buffers.MessageBuffer;
-import org.mpi4j.jni.LibMpi;
 import org.mpi4j.testing.RankTest;
+import org.mpi4j.testing.ZeroCopyProbe;
 
 /** Every fixed-width vector kind, bare buffers, whole vectors and batches, errors, zero copy and leaks. */
 public final class ArrowRanks {
@@ -218,16 +218,7 @@ public final class ArrowRanks {
             }
             in.setValueCount(N);
             inout.setValueCount(N);
-            long[] seen = new long[2];
-            try (Op op = Op.create((x, y, n, t) -> {
-                seen[0] = LibMpi.mpi4j_direct_address(x);
-                seen[1] = LibMpi.mpi4j_direct_address(y);
-                for (int i = 0; i < n; i++) {
-                    y.putInt(4 * i, x.getInt(4 * i) + y.getInt(4 * i));
-                }
-            }, true)) {
-                op.reduceLocal(in, inout);
-            }
+            long[] seen = ZeroCopyProbe.intSumAddresses(in, inout);
             assertEquals(in.getDataBuffer().memoryAddress(), seen[0]);
             assertEquals(inout.getDataBuffer().memoryAddress(), seen[1]);
             for (int i = 0; i < N; i++) {

@@ -20,8 +20,8 @@ import org.mpi4j.buffers.BufferSpec;
 import org.mpi4j.buffers.Buffers;
 import org.mpi4j.buffers.ElementType;
 import org.mpi4j.buffers.MessageBuffer;
-import org.mpi4j.jni.LibMpi;
 import org.mpi4j.testing.RankTest;
+import org.mpi4j.testing.ZeroCopyProbe;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -156,16 +156,7 @@ public final class Nd4jRanks {
         INDArray big = Nd4j.arange(20).castTo(DataType.INT);
         INDArray in = big.get(NDArrayIndex.interval(5, 10));
         INDArray inout = Nd4j.ones(DataType.INT, 5);
-        long[] seen = new long[2];
-        try (Op op = Op.create((x, y, n, t) -> {
-            seen[0] = LibMpi.mpi4j_direct_address(x);
-            seen[1] = LibMpi.mpi4j_direct_address(y);
-            for (int i = 0; i < n; i++) {
-                y.putInt(4 * i, x.getInt(4 * i) + y.getInt(4 * i));
-            }
-        }, true)) {
-            op.reduceLocal(in, inout);
-        }
+        long[] seen = ZeroCopyProbe.intSumAddresses(in, inout);
         assertEquals(big.data().address() + 5 * 4, seen[0]);
         assertEquals(inout.data().address(), seen[1]);
         assertEquals(Nd4j.createFromArray(6, 7, 8, 9, 10), inout);
