@@ -82,9 +82,6 @@ public final class Mpirun {
     /** A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included. */
     public static ProcessBuilder processBuilder(int n, String classpath, List<String> jvmFlags, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(mpiexec());
-        cmd.add("-n");
-        cmd.add(Integer.toString(n));
         cmd.add(javaExecutable());
         cmd.addAll(defaultJvmFlags());
         cmd.addAll(jvmFlags);
@@ -93,6 +90,16 @@ public final class Mpirun {
         cmd.add(RankMain.class.getName());
         cmd.add(mainClass);
         cmd.addAll(args);
+        return nativeProcessBuilder(n, cmd);
+    }
+
+    /** A process builder for {@code mpiexec -n N program args...} (e.g. the C benchmarks), environment included. */
+    public static ProcessBuilder nativeProcessBuilder(int n, List<String> programAndArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(mpiexec());
+        cmd.add("-n");
+        cmd.add(Integer.toString(n));
+        cmd.addAll(programAndArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         // Open MPI refuses root without these, and more ranks than cores without oversubscription.

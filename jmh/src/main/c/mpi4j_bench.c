@@ -1,0 +1,75 @@
+/*
+ * The C side of mpi4j's benchmarks: the same operations, sizes and method as the Java benchmarks (jmh/), on the
+ * same MPI. Usage: mpi4j_bench OP SIZE BATCH WARMUP MEASURE
+ *   OP: pingpong (SIZE bytes, rank 0 <-> 1), allreduce (SIZE doubles, MPI_SUM), bcast (SIZE bytes from rank 0),
+ *       ring (SIZE bytes: isend to next, irecv from prev, waitall)
+ * An iteration runs BATCH operations and is timed as a whole; WARMUP iterations are discarded, then the mean time
+ * per operation over MEASURE iterations is printed by rank 0 as: RESULT c OP SIZE seconds_per_op
+ * (for pingpong an operation is one round trip). Every rank runs exactly the same number of operations.
+ */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void op_once(const char* op, char* a, char* b, double* x, double* y, long size, int rank, int nprocs) {
+    if (strcmp(op, "pingpong") == 0) {
+        if (rank == 0) {
+            MPI_Send(a, (int)size, MPI_SIGNED_CHAR, 1, 0, MPI_COMM_WORLD);
+            MPI_Recv(a, (int)size, MPI_SIGNED_CHAR, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        } else if (rank == 1) {
+            MPI_Recv(a, (int)size, MPI_SIGNED_CHAR, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            MPI_Send(a, (int)size, MPI_SIGNED_CHAR, 0, 0, MPI_COMM_WORLD);
+        }
+    } else if (strcmp(op, "allreduce") == 0) {
+        MPI_Allreduce(x, y, (int)size, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    } else if (strcmp(op, "bcast") == 0) {
+        MPI_Bcast(a, (int)size, MPI_SIGNED_CHAR, 0, MPI_COMM_WORLD);
+    } else if (strcmp(op, "ring") == 0) {
+        MPI_Request r[2];
+        MPI_Irecv(b, (int)size, MPI_SIGNED_CHAR, (rank - 1 + nprocs) % nprocs, 1, MPI_COMM_WORLD, &r[0]);
+        MPI_Isend(a, (int)size, MPI_SIGNED_CHAR, (rank + 1) % nprocs, 1, MPI_COMM_WORLD, &r[1]);
+        MPI_Waitall(2, r, MPI_STATUSES_IGNORE);
+    }
+}
+
+int main(int argc, char** argv) {
+    if (argc != 6) {
+        fprintf(stderr, "usage: mpi4j_bench OP SIZE BATCH WARMUP MEASURE\n");
+        return 2;
+    }
+    int provided;
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
+    int rank, nprocs;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &nprocs);
+    const char* op = argv[1];
+    long size = atol(argv[2]);
+    long batch = atol(argv[3]);
+    int warmup = atoi(argv[4]);
+    int measure = atoi(argv[5]);
+    long bytes = strcmp(op, "allreduce") == 0 ? size * (long)sizeof(double) : size;
+    char* a = malloc(bytes > 0 ? bytes : 1);
+    char* b = malloc(bytes > 0 ? bytes : 1);
+    memset(a, rank + 1, bytes > 0 ? bytes : 1);
+    memset(b, 0, bytes > 0 ? bytes : 1);
+    double* x = (double*)a;
+    double* y = (double*)b;
+    double total = 0;
+    for (int it = 0; it < warmup + measure; it++) {
+        MPI_Barrier(MPI_COMM_WORLD);
+        double t0 = MPI_Wtime();
+        for (long k = 0; k < batch; k++) {
+            op_once(op, a, b, x, y, size, rank, nprocs);
+        }
+        double t = MPI_Wtime() - t0;
+        if (it >= warmup) total += t;
+    }
+    if (rank == 0) {
+        printf("RESULT c %s %ld %.6e\n", op, size, total / measure / batch);
+    }
+    free(a);
+    free(b);
+    MPI_Finalize();
+    return 0;
+}

@@ -1,0 +1,305 @@
+package org.mpi4j.jmh;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mpi4j.run.Mpirun;
+
+/**
+ * {@code ./mpi4j bench [--quick] [--out DIR]}: runs the C program and the Java (JMH) benchmarks on 2 ranks, back to
+ * back for each operation and size so machine drift hits both alike, with the same batch, warm-up and measurement
+ * counts; then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and draws
+ * latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the same
+ * cases run through mpi4py too and get a column; otherwise the column is left out with a note.
+ */
+public final class BenchMain {
+    private BenchMain() { }
+
+    static final String[] KINDS = {"direct", "array", "arrow", "nd4j"};
+
+    /** One benchmark case: an operation at a size, the Java kinds it runs, whether C and mpi4py have it. */
+    record Case(String op, int size, String[] kinds, boolean c, boolean py) { }
+
+    /** One measurement: who (c, java-KIND, mpi4py), op, size, seconds per operation. */
+    record Row(String who, String op, int size, double seconds) { }
+
+    static List<Case> cases() {
+        List<Case> l = new ArrayList<>();
+        for (int s : new int[] {0, 8, 1024, 65536, 1 << 20, 16 << 20}) {
+            l.add(new Case("pingpong", s, KINDS, true, true));
+        }
+        for (int s : new int[] {1, 1024, 1 << 20}) {
+            l.add(new Case("allreduce", s, KINDS, true, true));
+        }
+        l.add(new Case("bcast", 8 << 20, KINDS, true, true));
+        l.add(new Case("ring", 8192, new String[] {"direct", "array"}, true, true));
+        l.add(new Case("object", 0, new String[] {"map"}, false, true));
+        l.add(new Case("object", 100_000, new String[] {"list"}, false, true));
+        l.add(new Case("serialize", 0, new String[] {"map"}, false, true));
+        l.add(new Case("serialize", 100_000, new String[] {"list"}, false, true));
+        return l;
+    }
+
+    /** A rough time per operation, only to size the batches so an iteration lasts about the target time. */
+    static double estimate(Case c) {
+        switch (c.op()) {
+            case "pingpong": return 1e-6 + 2.0 * c.size() / 5e9;
+            case "allreduce": return 2e-6 + 8.0 * c.size() / 1e9;
+            case "bcast": return 1e-6 + c.size() / 3e9;
+            case "ring": return 2e-6 + c.size() / 3e9;
+            case "object": return c.size() == 0 ? 5e-6 : 5e-3;
+            default: return c.size() == 0 ? 1e-6 : 3e-3;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        File out = new File("jmh/target/bench");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                quick = true;
+            } else if (args[i].equals("--out")) {
+                out = new File(args[++i]);
+            }
+        }
+        double target = quick ? 0.005 : 0.04;
+        int warmup = quick ? 4 : 10;
+        int measure = quick ? 5 : 10;
+        String cp = System.getProperty("java.class.path");
+        File cBench = new File("jmh/target/mpi4j_bench");
+        boolean py = hasMpi4py();
+        String mpiVersion = mpiVersion();
+        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up + %d measured%n",
+                quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3, warmup, measure));
+        if (!py) {
+            System.out.print("note: python3-mpi4py/python3-numpy not found, the mpi4py column is left out\n");
+        }
+        List<Row> rows = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (Case c : cases()) {
+            int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
+            List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
+                    Integer.toString(measure));
+            if (c.c()) {
+                List<String> cmd = new ArrayList<>();
+                cmd.add(cBench.getAbsolutePath());
+                cmd.addAll(common);
+                rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+            }
+            List<String> jargs = new ArrayList<>(List.of(c.op(), String.join(",", c.kinds()), Integer.toString(c.size()),
+                    Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
+            rows.addAll(collect(Mpirun.processBuilder(2, cp, List.of("-Xmx2g", "-XX:+UseParallelGC"), RankBench.class.getName(), jargs)));
+            if (py && c.py()) {
+                List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", new File("jmh/src/main/python/mpi4py_bench.py").getAbsolutePath()));
+                cmd.addAll(common);
+                cmd.add(c.kinds()[0]);
+                rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+            }
+        }
+        double took = (System.nanoTime() - t0) * 1e-9;
+        String table = table(rows, py);
+        System.out.print(table);
+        System.out.print(String.format("(%d measurements in %.0f s)%n", rows.size(), took));
+        out.mkdirs();
+        writeCsv(rows, new File(out, "results.csv"));
+        writeJson(rows, new File(out, "results.json"), quick, mpiVersion);
+        Files.writeString(new File(out, "table.txt").toPath(), table, StandardCharsets.UTF_8);
+        plot(rows, out, mpiVersion);
+        System.out.print("wrote " + out + "/results.csv, results.json, table.txt, latency.png, bandwidth.png\n");
+    }
+
+    static boolean hasMpi4py() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import mpi4py, numpy").redirectErrorStream(true).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static String mpiVersion() {
+        try {
+            Process p = new ProcessBuilder(Mpirun.mpiexec(), "--version").redirectErrorStream(true).start();
+            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return s.lines().findFirst().orElse("MPI").replace("mpiexec ", "").replace("(OpenRTE) ", "Open MPI ").trim();
+        } catch (IOException | InterruptedException e) {
+            return "MPI";
+        }
+    }
+
+    /** Runs one job and returns its RESULT lines; a failed job stops the run with its output. */
+    static List<Row> collect(ProcessBuilder pb) throws IOException, InterruptedException {
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("benchmark job failed: " + String.join(" ", pb.command()) + "\n" + text);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 5 && f[0].equals("RESULT")) {
+                rows.add(new Row(f[1], f[2], Integer.parseInt(f[3]), Double.parseDouble(f[4])));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no RESULT from " + String.join(" ", pb.command()) + "\n" + text);
+        }
+        return rows;
+    }
+
+    static Double find(List<Row> rows, String who, String op, int size) {
+        for (Row r : rows) {
+            if (r.who().equals(who) && r.op().equals(op) && r.size() == size) {
+                return r.seconds();
+            }
+        }
+        return null;
+    }
+
+    static String human(int size, String op) {
+        if (op.equals("allreduce")) {
+            return size >= 1 << 20 ? (size >> 20) + " Mi doubles" : size >= 1024 ? (size >> 10) + " Ki doubles" : size + " double";
+        }
+        if (op.equals("object") || op.equals("serialize")) {
+            return size == 0 ? "small map" : size + " Doubles";
+        }
+        return size >= 1 << 20 ? (size >> 20) + " MiB" : size >= 1024 ? (size >> 10) + " KiB" : size + " B";
+    }
+
+    /** Time per operation in µs; pingpong rows are one-way latency (half the round trip). */
+    static double micros(Row r) {
+        return r.seconds() * 1e6 / (r.op().equals("pingpong") ? 2 : 1);
+    }
+
+    static String table(List<Row> rows, boolean py) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, List<Row>> byCase = new LinkedHashMap<>();
+        for (Row r : rows) {
+            byCase.computeIfAbsent(r.op() + " " + r.size(), k -> new ArrayList<>()).add(r);
+        }
+        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s", "operation", "size", "C µs"));
+        for (String k : KINDS) {
+            sb.append(String.format(Locale.ROOT, " %10s %6s", k + " µs", "ratio"));
+        }
+        if (py) {
+            sb.append(String.format(Locale.ROOT, " %10s %6s", "mpi4py µs", "ratio"));
+        }
+        sb.append(String.format(Locale.ROOT, " %12s%n", "C MB/s"));
+        for (List<Row> group : byCase.values()) {
+            Row any = group.get(0);
+            Row c = group.stream().filter(r -> r.who().equals("c")).findFirst().orElse(null);
+            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s", any.op(), human(any.size(), any.op()),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(c))));
+            List<String> whos = new ArrayList<>();
+            for (String k : KINDS) {
+                whos.add("java-" + k);
+            }
+            if (py) {
+                whos.add("mpi4py");
+            }
+            for (String who : whos) {
+                Row j = group.stream().filter(r -> r.who().equals(who) || (who.equals("java-direct")
+                        && r.who().startsWith("java-") && (r.op().equals("object") || r.op().equals("serialize")))).findFirst().orElse(null);
+                if (j == null) {
+                    sb.append(String.format(Locale.ROOT, " %10s %6s", "-", ""));
+                } else {
+                    String ratio = c == null ? "" : String.format(Locale.ROOT, "%.2f", j.seconds() / c.seconds());
+                    sb.append(String.format(Locale.ROOT, " %10.3f %6s", micros(j), ratio));
+                }
+            }
+            boolean bw = any.op().equals("pingpong") && any.size() > 0 || any.op().equals("bcast");
+            sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", any.size() / (micros(c) * 1e-6) / 1e6) : ""));
+        }
+        sb.append("ratio = Java (or mpi4py) time / C time, same run; pingpong is one-way latency (round trip / 2);"
+                + " object/serialize rows: Java in the 'direct' column\n");
+        return sb.toString();
+    }
+
+    static void writeCsv(List<Row> rows, File f) throws IOException {
+        try (PrintWriter w = new PrintWriter(f, StandardCharsets.UTF_8)) {
+            w.println("impl,op,size,seconds_per_op,ratio_vs_c");
+            for (Row r : rows) {
+                Double c = find(rows, "c", r.op(), r.size());
+                w.println(String.format(Locale.ROOT, "%s,%s,%d,%.6e,%s", r.who(), r.op(), r.size(), r.seconds(),
+                        c == null ? "" : String.format(Locale.ROOT, "%.4f", r.seconds() / c)));
+            }
+        }
+    }
+
+    static void writeJson(List<Row> rows, File f, boolean quick, String mpi) throws IOException {
+        try (PrintWriter w = new PrintWriter(f, StandardCharsets.UTF_8)) {
+            w.println("{");
+            w.println(String.format("  \"date\": \"%s\", \"mode\": \"%s\", \"jdk\": \"%s\", \"mpi\": \"%s\", \"ranks\": 2,", LocalDate.now(),
+                    quick ? "quick" : "full", System.getProperty("java.version"), mpi.replace("\"", "'")));
+            w.println("  \"results\": [");
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                Double c = find(rows, "c", r.op(), r.size());
+                w.println(String.format(Locale.ROOT, "    {\"impl\": \"%s\", \"op\": \"%s\", \"size\": %d, \"seconds_per_op\": %.6e%s}%s",
+                        r.who(), r.op(), r.size(), r.seconds(), c == null ? "" : String.format(Locale.ROOT, ", \"ratio_vs_c\": %.4f", r.seconds() / c),
+                        i + 1 < rows.size() ? "," : ""));
+            }
+            w.println("  ]");
+            w.println("}");
+        }
+    }
+
+    /** latency.png (one-way µs, 0 B - 64 KiB) and bandwidth.png (MB/s, 1 KiB - 16 MiB) of the ping-pong, per impl. */
+    static void plot(List<Row> rows, File out, String mpi) throws IOException {
+        XYChart lat = new XYChartBuilder().width(900).height(560).title("One-way latency (ping-pong, 2 ranks, " + mpi + ")")
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("µs").build();
+        XYChart bw = new XYChartBuilder().width(900).height(560).title("Bandwidth (ping-pong, 2 ranks, " + mpi + ")")
+                .xAxisTitle("message size (bytes)").yAxisTitle("MB/s").build();
+        lat.getStyler().setXAxisLogarithmic(true);
+        bw.getStyler().setXAxisLogarithmic(true);
+        bw.getStyler().setYAxisLogarithmic(true);
+        List<String> whos = new ArrayList<>(List.of("c"));
+        for (String k : KINDS) {
+            whos.add("java-" + k);
+        }
+        whos.add("mpi4py");
+        for (String who : whos) {
+            List<Double> lx = new ArrayList<>();
+            List<Double> ly = new ArrayList<>();
+            List<Double> bx = new ArrayList<>();
+            List<Double> by = new ArrayList<>();
+            for (Row r : rows) {
+                if (r.who().equals(who) && r.op().equals("pingpong")) {
+                    double us = micros(r);
+                    if (r.size() <= 65536) {
+                        lx.add((double) Math.max(r.size(), 1));
+                        ly.add(us);
+                    }
+                    if (r.size() >= 1024) {
+                        bx.add((double) r.size());
+                        by.add(r.size() / (us * 1e-6) / 1e6);
+                    }
+                }
+            }
+            String name = who.equals("c") ? "C" : who;
+            if (!lx.isEmpty()) {
+                lat.addSeries(name, lx, ly).setMarker(SeriesMarkers.CIRCLE);
+            }
+            if (!bx.isEmpty()) {
+                bw.addSeries(name, bx, by).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        BitmapEncoder.saveBitmap(lat, new File(out, "latency.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmap(bw, new File(out, "bandwidth.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}

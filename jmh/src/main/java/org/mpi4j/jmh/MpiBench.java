@@ -1,0 +1,194 @@
+package org.mpi4j.jmh;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.mpi4j.Intracomm;
+import org.mpi4j.MPI;
+import org.mpi4j.Op;
+import org.mpi4j.Pickle;
+import org.mpi4j.Request;
+import org.mpi4j.buffers.BufferSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The Java side of the MPI benchmarks, run by JMH inside every MPI rank ({@link RankBench}, no fork). The mode is
+ * single-shot with a fixed batch, so every rank runs exactly the same number of operations; each iteration starts
+ * with a barrier (outside the timing), as in the C program. Operations as in {@code mpi4j_bench.c}: pingpong (size
+ * bytes, a round trip between ranks 0 and 1), allreduce (size doubles, SUM), bcast (size bytes from 0), ring (size
+ * bytes, isend to next + irecv from prev + waitAll); plus object (a round trip of a small map or a list of size
+ * Doubles through the object path) and serialize (dumps + loads of the same object, no MPI).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class MpiBench {
+    /** Operation: pingpong, allreduce, bcast, ring, object, serialize. */
+    @Param({"pingpong"})
+    public String op;
+    /** Buffer kind: direct, array, arrow, nd4j; for object/serialize: map or list. */
+    @Param({"direct"})
+    public String kind;
+    /** Bytes (pingpong, bcast, ring) or doubles (allreduce) or list length (object list). */
+    @Param({"8"})
+    public int size;
+
+    private int code;
+    private int rank;
+    private int nprocs;
+    private Intracomm comm;
+    private Object a;
+    private Object b;
+    private Object obj;
+    private BufferAllocator alloc;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Request[] ring = new Request[2];
+
+    @Setup(Level.Trial)
+    public void setup() {
+        comm = MPI.COMM_WORLD;
+        rank = comm.getRank();
+        nprocs = comm.getSize();
+        code = switch (op) {
+            case "pingpong" -> 0;
+            case "allreduce" -> 1;
+            case "bcast" -> 2;
+            case "ring" -> 3;
+            case "object" -> 4;
+            case "serialize" -> 5;
+            default -> throw new IllegalArgumentException("unknown op " + op);
+        };
+        if (code >= 4) {
+            obj = "map".equals(kind) ? Map.of("a", 7, "b", 3.14) : doubles(size);
+            return;
+        }
+        boolean dbl = code == 1;
+        a = buffer(dbl, size, 1);
+        b = buffer(dbl, size, 0);
+    }
+
+    private static List<Double> doubles(int n) {
+        List<Double> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(i * 0.5);
+        }
+        return l;
+    }
+
+    /** A buffer of the benchmark's kind holding n bytes (or n doubles), filled with v. */
+    private Object buffer(boolean dbl, int n, int v) {
+        Object buf;
+        switch (kind) {
+            case "direct": {
+                ByteBuffer bb = ByteBuffer.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1)).order(ByteOrder.nativeOrder());
+                buf = dbl ? bb.asDoubleBuffer() : bb;
+                break;
+            }
+            case "array":
+                buf = dbl ? new double[Math.max(n, 1)] : new byte[Math.max(n, 1)];
+                break;
+            case "arrow": {
+                if (alloc == null) {
+                    alloc = new RootAllocator();
+                }
+                if (dbl) {
+                    Float8Vector f = new Float8Vector("x", alloc);
+                    f.allocateNew(Math.max(n, 1));
+                    for (int i = 0; i < n; i++) {
+                        f.set(i, v);
+                    }
+                    f.setValueCount(n);
+                    closeables.add(f);
+                    buf = f;
+                } else {
+                    TinyIntVector t = new TinyIntVector("x", alloc);
+                    t.allocateNew(Math.max(n, 1));
+                    t.setValueCount(n);
+                    closeables.add(t);
+                    buf = t;
+                }
+                break;
+            }
+            case "nd4j":
+                buf = Nd4j.create(dbl ? DataType.DOUBLE : DataType.BYTE, Math.max(n, 1));
+                break;
+            default:
+                throw new IllegalArgumentException("unknown kind " + kind);
+        }
+        // a zero-byte message: the same buffer with an explicit count of 0 (made once, no per-call allocation)
+        return n == 0 ? BufferSpec.of(buf, 0, 0, null) : buf;
+    }
+
+    @Setup(Level.Iteration)
+    public void sync() {
+        comm.barrier();
+    }
+
+    @Benchmark
+    public Object run() {
+        switch (code) {
+            case 0:
+                if (rank == 0) {
+                    comm.send(a, 1, 0);
+                    comm.recv(a, 1, 0);
+                } else if (rank == 1) {
+                    comm.recv(a, 0, 0);
+                    comm.send(a, 0, 0);
+                }
+                return null;
+            case 1:
+                comm.allreduce(a, b, Op.SUM);
+                return null;
+            case 2:
+                comm.bcast(a, 0);
+                return null;
+            case 3:
+                ring[0] = comm.irecv(b, (rank - 1 + nprocs) % nprocs, 1);
+                ring[1] = comm.isend(a, (rank + 1) % nprocs, 1);
+                Request.waitAll(ring);
+                return null;
+            case 4:
+                if (rank == 0) {
+                    comm.sendObject(obj, 1, 0);
+                    return comm.recvObject(1, 0);
+                } else if (rank == 1) {
+                    Object o = comm.recvObject(0, 0);
+                    comm.sendObject(o, 0, 0);
+                    return o;
+                }
+                return null;
+            default:
+                return Pickle.get().loads(Pickle.get().dumps(obj));
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        closeables.clear();
+        if (alloc != null) {
+            alloc.close();
+            alloc = null;
+        }
+    }
+}

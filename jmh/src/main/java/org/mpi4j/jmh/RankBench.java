@@ -1,0 +1,50 @@
+package org.mpi4j.jmh;
+
+import java.util.Collection;
+import org.mpi4j.MPI;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link MpiBench} with JMH inside this MPI rank (no fork: the JVM is the rank), with the same options on every
+ * rank so all execute the same operations. Arguments: OP KINDS SIZE BATCH WARMUP MEASURE, KINDS comma-separated.
+ * Rank 0 prints one line per kind: {@code RESULT java-KIND OP SIZE seconds_per_op}.
+ */
+public final class RankBench {
+    private RankBench() { }
+
+    public static void main(String[] args) throws RunnerException {
+        String op = args[0];
+        String[] kinds = args[1].split(",");
+        String size = args[2];
+        int batch = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        int measure = Integer.parseInt(args[5]);
+        int rank = MPI.COMM_WORLD.getRank();
+        // every rank of the job is a JMH instance in its own JVM: JMH's one-instance lock file must not stop them
+        System.setProperty("jmh.ignoreLock", "true");
+        for (String kind : kinds) {
+            Options o = new OptionsBuilder()
+                    .include(MpiBench.class.getName() + ".run")
+                    .param("op", op).param("kind", kind).param("size", size)
+                    .forks(0)
+                    .warmupIterations(warmup).warmupBatchSize(batch)
+                    .measurementIterations(measure).measurementBatchSize(batch)
+                    .verbosity(VerboseMode.SILENT)
+                    .shouldFailOnError(true)
+                    .build();
+            Collection<RunResult> results = new Runner(o).run();
+            if (rank == 0) {
+                for (RunResult r : results) {
+                    // single-shot score: nanoseconds for one iteration, i.e. one batch
+                    double perOp = r.getPrimaryResult().getScore() * 1e-9 / batch;
+                    System.out.print(String.format("RESULT java-%s %s %s %.6e%n", kind, op, size, perOp));
+                }
+            }
+        }
+    }
+}
