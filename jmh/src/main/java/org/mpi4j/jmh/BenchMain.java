@@ -76,8 +76,9 @@ public final class BenchMain {
             }
         }
         double target = quick ? 0.005 : 0.04;
-        int warmup = quick ? 4 : 10;
-        int measure = quick ? 5 : 10;
+        // the Java ranks need their JIT warm: a second or so of warm-up per case even in quick mode
+        int warmup = quick ? 20 : 25;
+        int measure = quick ? 5 : 15;
         String cp = System.getProperty("java.class.path");
         File cBench = new File("jmh/target/mpi4j_bench");
         boolean py = hasMpi4py();
@@ -135,7 +136,8 @@ public final class BenchMain {
             Process p = new ProcessBuilder(Mpirun.mpiexec(), "--version").redirectErrorStream(true).start();
             String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            return s.lines().findFirst().orElse("MPI").replace("mpiexec ", "").replace("(OpenRTE) ", "Open MPI ").trim();
+            String first = s.lines().findFirst().orElse("MPI");
+            return first.contains("(OpenRTE)") ? "Open MPI " + first.substring(first.indexOf(')') + 1).trim() : first.trim();
         } catch (IOException | InterruptedException e) {
             return "MPI";
         }

@@ -1,0 +1,53 @@
+package org.mpi4j.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpi4j.run.Mpirun;
+import org.mpi4j.testing.MpiTestKit;
+
+/**
+ * The benchmark instrument works end to end on tiny batches: the C program built by mpicc and the JMH benchmarks
+ * inside 2 ranks each measure real operations and report them in the format the driver reads; the driver's table
+ * puts Java over C. (Timings themselves are only compared by ./mpi4j bench, never asserted.)
+ */
+class BenchInstrumentTest {
+
+    @Test
+    void theCProgramMeasuresEveryOperation() throws Exception {
+        String bin = new File("target/mpi4j_bench").getAbsolutePath();
+        for (String[] c : new String[][] {{"pingpong", "1024"}, {"allreduce", "1000"}, {"bcast", "4096"}, {"ring", "512"}}) {
+            List<BenchMain.Row> rows = BenchMain.collect(Mpirun.nativeProcessBuilder(2, List.of(bin, c[0], c[1], "50", "1", "2")));
+            assertEquals(1, rows.size(), String.join(" ", c));
+            BenchMain.Row r = rows.get(0);
+            assertEquals("c", r.who());
+            assertEquals(c[0], r.op());
+            assertEquals(Integer.parseInt(c[1]), r.size());
+            assertTrue(r.seconds() > 0 && r.seconds() < 1, "seconds per op " + r.seconds());
+        }
+    }
+
+    @Test
+    void jmhRunsInsideTheRanksForEveryBufferKind() throws Exception {
+        MpiTestKit.Result pp = MpiTestKit.run(2, RankBench.class.getName(), "pingpong", "direct,array,arrow,nd4j", "4096", "20", "1", "2");
+        assertEquals(0, pp.exitCode(), pp.output());
+        for (String kind : BenchMain.KINDS) {
+            assertTrue(pp.output().matches("(?s).*RESULT java-" + kind + " pingpong 4096 \\d\\.\\d+e-0\\d.*"), pp.output());
+        }
+        MpiTestKit.Result obj = MpiTestKit.run(2, RankBench.class.getName(), "object", "map", "0", "20", "1", "2");
+        assertEquals(0, obj.exitCode(), obj.output());
+        assertTrue(obj.output().contains("RESULT java-map object 0 "), obj.output());
+    }
+
+    @Test
+    void theTablePutsJavaOverC() {
+        List<BenchMain.Row> rows = List.of(new BenchMain.Row("c", "pingpong", 8, 1.0e-6),
+                new BenchMain.Row("java-direct", "pingpong", 8, 1.2e-6), new BenchMain.Row("java-arrow", "pingpong", 8, 0.9e-6));
+        String t = BenchMain.table(rows, false);
+        String line = t.lines().filter(l -> l.startsWith("pingpong")).findFirst().orElseThrow();
+        assertTrue(line.matches("pingpong\\s+8 B\\s+0\\.500\\s+0\\.600\\s+1\\.20\\s+-\\s+0\\.450\\s+0\\.90\\s+-.*"), line);
+    }
+}
