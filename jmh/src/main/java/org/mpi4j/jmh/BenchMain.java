@@ -21,7 +21,7 @@ import org.mpi4j.run.Mpirun;
 /**
  * {@code ./mpi4j bench [--quick] [--out DIR]}: runs the C program and the Java (JMH) benchmarks on 2 ranks, back to
  * back for each operation and size so machine drift hits both alike, with the same batch, warm-up and measurement
- * counts; then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and draws
+ * counts (the full mode repeats every C/Java pair in 3 rounds and keeps each side's median); then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and draws
  * latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the same
  * cases run through mpi4py too and get a column; otherwise the column is left out with a note.
  */
@@ -29,6 +29,8 @@ public final class BenchMain {
     private BenchMain() { }
 
     static final String[] KINDS = {"direct", "array", "arrow", "nd4j"};
+    /** Prefix of the rows holding bytes allocated per operation (JMH's gc.alloc.rate.norm) instead of seconds. */
+    static final String ALLOC = "alloc:";
 
     /** One benchmark case: an operation at a size, the Java kinds it runs, whether C and mpi4py have it. */
     record Case(String op, int size, String[] kinds, boolean c, boolean py) { }
@@ -67,51 +69,48 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        int rounds = -1;
         File out = new File("jmh/target/bench");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
             } else if (args[i].equals("--out")) {
                 out = new File(args[++i]);
+            } else if (args[i].equals("--rounds")) {
+                rounds = Integer.parseInt(args[++i]);
             }
         }
         double target = quick ? 0.005 : 0.04;
         // the Java ranks need their JIT warm: a second or so of warm-up per case even in quick mode
         int warmup = quick ? 20 : 25;
         int measure = quick ? 5 : 15;
+        if (rounds < 1) {
+            rounds = quick ? 1 : 3;
+        }
         String cp = System.getProperty("java.class.path");
         File cBench = new File("jmh/target/mpi4j_bench");
         boolean py = hasMpi4py();
         String mpiVersion = mpiVersion();
-        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up + %d measured%n",
-                quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3, warmup, measure));
+        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up + %d measured,"
+                + " median of %d round(s)%n", quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3,
+                warmup, measure, rounds));
         if (!py) {
             System.out.print("note: python3-mpi4py/python3-numpy not found, the mpi4py column is left out\n");
         }
-        List<Row> rows = new ArrayList<>();
+        List<Row> all = new ArrayList<>();
         long t0 = System.nanoTime();
         for (Case c : cases()) {
-            int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
-            List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
-                    Integer.toString(measure));
-            if (c.c()) {
-                List<String> cmd = new ArrayList<>();
-                cmd.add(cBench.getAbsolutePath());
-                cmd.addAll(common);
-                rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
-            }
-            List<String> jargs = new ArrayList<>(List.of(c.op(), String.join(",", c.kinds()), Integer.toString(c.size()),
-                    Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
-            rows.addAll(collect(Mpirun.processBuilder(2, cp, List.of("-Xmx2g", "-XX:+UseParallelGC"), RankBench.class.getName(), jargs)));
-            if (py && c.py()) {
-                List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", new File("jmh/src/main/python/mpi4py_bench.py").getAbsolutePath()));
-                cmd.addAll(common);
-                cmd.add(c.kinds()[0]);
-                rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+            for (int round = 0; round < rounds; round++) {
+                all.addAll(runCase(c, target, warmup, measure, cBench, cp, py));
             }
         }
+        List<Row> rows = new ArrayList<>();
+        List<Row> allocs = new ArrayList<>();
+        for (Row r : medians(all)) {
+            (r.who().startsWith(ALLOC) ? allocs : rows).add(r);
+        }
         double took = (System.nanoTime() - t0) * 1e-9;
-        String table = table(rows, py);
+        String table = table(rows, py) + allocTable(allocs);
         System.out.print(table);
         System.out.print(String.format("(%d measurements in %.0f s)%n", rows.size(), took));
         out.mkdirs();
@@ -120,6 +119,47 @@ public final class BenchMain {
         Files.writeString(new File(out, "table.txt").toPath(), table, StandardCharsets.UTF_8);
         plot(rows, out, mpiVersion);
         System.out.print("wrote " + out + "/results.csv, results.json, table.txt, latency.png, bandwidth.png\n");
+    }
+
+    /** One round of a case: the C job, then the Java job (all kinds), then mpi4py if present. */
+    static List<Row> runCase(Case c, double target, int warmup, int measure, File cBench, String cp, boolean py)
+            throws IOException, InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
+        List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
+                Integer.toString(measure));
+        if (c.c()) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(cBench.getAbsolutePath());
+            cmd.addAll(common);
+            rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+        }
+        List<String> jargs = new ArrayList<>(List.of(c.op(), String.join(",", c.kinds()), Integer.toString(c.size()),
+                Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
+        rows.addAll(collect(Mpirun.processBuilder(2, cp, List.of("-Xmx2g", "-XX:+UseParallelGC"), RankBench.class.getName(), jargs)));
+        if (py && c.py()) {
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", new File("jmh/src/main/python/mpi4py_bench.py").getAbsolutePath()));
+            cmd.addAll(common);
+            cmd.add(c.kinds()[0]);
+            rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+        }
+        return rows;
+    }
+
+    /** The median of each (impl, op, size) over the rounds. */
+    static List<Row> medians(List<Row> all) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : all) {
+            groups.computeIfAbsent(r.who() + " " + r.op() + " " + r.size(), k -> new ArrayList<>()).add(r);
+        }
+        List<Row> out = new ArrayList<>();
+        for (List<Row> g : groups.values()) {
+            double[] v = g.stream().mapToDouble(Row::seconds).sorted().toArray();
+            double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+            Row r = g.get(0);
+            out.add(new Row(r.who(), r.op(), r.size(), median));
+        }
+        return out;
     }
 
     static boolean hasMpi4py() {
@@ -154,8 +194,9 @@ public final class BenchMain {
         List<Row> rows = new ArrayList<>();
         for (String line : text.split("\n")) {
             String[] f = line.trim().split("\\s+");
-            if (f.length == 5 && f[0].equals("RESULT")) {
-                rows.add(new Row(f[1], f[2], Integer.parseInt(f[3]), Double.parseDouble(f[4])));
+            if (f.length == 5 && (f[0].equals("RESULT") || f[0].equals("ALLOC"))) {
+                String who = f[0].equals("ALLOC") ? ALLOC + f[1] : f[1];
+                rows.add(new Row(who, f[2], Integer.parseInt(f[3]), Double.parseDouble(f[4])));
             }
         }
         if (rows.isEmpty()) {
@@ -230,6 +271,21 @@ public final class BenchMain {
         sb.append("ratio = Java (or mpi4py) time / C time, same run; pingpong is one-way latency (round trip / 2);"
                 + " object/serialize rows: Java in the 'direct' column\n");
         return sb.toString();
+    }
+
+    /** Bytes allocated per operation by each Java kind (JMH's GC profiler, median over rounds). */
+    static String allocTable(List<Row> allocs) {
+        StringBuilder sb = new StringBuilder("bytes allocated per operation (JMH gc.alloc.rate.norm):");
+        String last = "";
+        for (Row r : allocs) {
+            String key = r.op() + " " + human(r.size(), r.op());
+            if (!key.equals(last)) {
+                sb.append("\n  ").append(String.format(Locale.ROOT, "%-26s", key));
+                last = key;
+            }
+            sb.append(String.format(Locale.ROOT, " %s %.0f", r.who().substring(ALLOC.length() + "java-".length()), r.seconds()));
+        }
+        return sb.append('\n').toString();
     }
 
     static void writeCsv(List<Row> rows, File f) throws IOException {

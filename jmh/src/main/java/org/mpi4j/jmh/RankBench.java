@@ -2,6 +2,8 @@ package org.mpi4j.jmh;
 
 import java.util.Collection;
 import org.mpi4j.MPI;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -12,7 +14,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs {@link MpiBench} with JMH inside this MPI rank (no fork: the JVM is the rank), with the same options on every
  * rank so all execute the same operations. Arguments: OP KINDS SIZE BATCH WARMUP MEASURE, KINDS comma-separated.
- * Rank 0 prints one line per kind: {@code RESULT java-KIND OP SIZE seconds_per_op}.
+ * Rank 0 prints per kind {@code RESULT java-KIND OP SIZE seconds_per_op} and, from JMH's GC profiler,
+ * {@code ALLOC java-KIND OP SIZE bytes_allocated_per_op} (the hot path should allocate nothing).
  */
 public final class RankBench {
     private RankBench() { }
@@ -36,6 +39,7 @@ public final class RankBench {
                     .measurementIterations(measure).measurementBatchSize(batch)
                     .verbosity(VerboseMode.SILENT)
                     .shouldFailOnError(true)
+                    .addProfiler(GCProfiler.class)
                     .build();
             Collection<RunResult> results = new Runner(o).run();
             if (rank == 0) {
@@ -43,6 +47,11 @@ public final class RankBench {
                     // single-shot score: nanoseconds for one iteration, i.e. one batch
                     double perOp = r.getPrimaryResult().getScore() * 1e-9 / batch;
                     System.out.print(String.format("RESULT java-%s %s %s %.6e%n", kind, op, size, perOp));
+                    Result alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+                    if (alloc != null) {
+                        // normalised per JMH operation, which in single-shot mode is one batch
+                        System.out.print(String.format("ALLOC java-%s %s %s %.6e%n", kind, op, size, alloc.getScore() / batch));
+                    }
                 }
             }
         }
