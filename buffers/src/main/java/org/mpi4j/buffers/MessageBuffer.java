@@ -70,7 +70,11 @@ public final class MessageBuffer {
 
     /** Describes a region of a direct NIO buffer: {@code byteOffset} bytes from its address, {@code bytes} long. */
     public void describeDirect(Object owner, java.nio.Buffer buffer, long byteOffset, long bytes, ElementType element, boolean readOnly) {
-        set(owner, buffer, LibMpi.KIND_DIRECT, byteOffset, bytes, element, readOnly);
+        if (DirectMemory.FAST) {
+            set(owner, null, LibMpi.KIND_ADDRESS, DirectMemory.address(buffer) + byteOffset, bytes, element, readOnly);
+        } else {
+            set(owner, buffer, LibMpi.KIND_DIRECT, byteOffset, bytes, element, readOnly);
+        }
     }
 
     /** Describes off-heap memory at an absolute address; {@code owner} is kept referenced while MPI uses it. */
@@ -417,7 +421,7 @@ public final class MessageBuffer {
             case LibMpi.KIND_ADDRESS:
                 return offset();
             case LibMpi.KIND_DIRECT:
-                return LibMpi.mpi4j_direct_address((java.nio.Buffer) base) + offset();
+                return DirectMemory.address((java.nio.Buffer) base) + offset();
             default:
                 throw new IllegalStateException("a heap array has no stable native address; stage it");
         }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.mpi4j.Prequest;
 import org.mpi4j.Request;
 import org.mpi4j.Status;
 import org.mpi4j.buffers.BufferSpec;
+import org.mpi4j.buffers.DirectMemory;
+import org.mpi4j.jni.LibMpi;
 import org.mpi4j.testing.RankTest;
 
 /** Point-to-point across real ranks: every buffer family and every send mode, blocking, nonblocking, persistent. */
@@ -133,6 +136,22 @@ public final class PointToPointRanks {
         }
         assertEquals(0, target.get(99));
         assertEquals(0, target.get(110));
+    }
+
+    @RankTest
+    public static void directAddressesReadInJavaOrThroughJni() {
+        // the launcher opens java.nio, so addresses are read in Java unless -Dmpi4j.directAddress=jni forces JNI
+        assertEquals(!"jni".equals(System.getProperty("mpi4j.directAddress")), DirectMemory.FAST);
+        ByteBuffer raw = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
+        assertEquals(LibMpi.mpi4j_direct_address(raw), DirectMemory.address(raw));
+        LongBuffer view = raw.position(16).slice().order(ByteOrder.nativeOrder()).asLongBuffer();
+        assertEquals(LibMpi.mpi4j_direct_address(raw) + 16, DirectMemory.address(view));
+        view.put(0, rank() * 7L);
+        LongBuffer got = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asLongBuffer();
+        Request r = W.irecv(got, prev(), 9);
+        W.send(view.duplicate().limit(1), next(), 9);
+        r.waitFor();
+        assertEquals(prev() * 7L, got.get(0));
     }
 
     @RankTest

@@ -1,5 +1,6 @@
 package org.mpi4j.p2p;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -10,5 +11,11 @@ class PointToPointTest {
     @TestFactory
     Stream<DynamicNode> pointToPoint() {
         return MpiTestKit.ranks(PointToPointRanks.class, 1, 2, 3, 4);
+    }
+
+    /** The same on 2 and 3 ranks with direct buffer addresses taken through JNI, the path without java.nio opened. */
+    @TestFactory
+    Stream<DynamicNode> pointToPointJniAddresses() {
+        return MpiTestKit.ranksWithFlags(PointToPointRanks.class, List.of("-Dmpi4j.directAddress=jni"), 2, 3);
     }
 }

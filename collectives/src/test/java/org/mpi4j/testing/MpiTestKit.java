@@ -35,6 +35,11 @@ public final class MpiTestKit {
 
     /** One container per rank count, each with one test per {@link RankTest} method of {@code cls}. */
     public static Stream<DynamicNode> ranks(Class<?> cls, int... sizes) {
+        return ranksWithFlags(cls, List.of(), sizes);
+    }
+
+    /** As {@link #ranks}, with extra JVM flags for every rank (e.g. a system property choosing a code path). */
+    public static Stream<DynamicNode> ranksWithFlags(Class<?> cls, List<String> jvmFlags, int... sizes) {
         List<String> names = new ArrayList<>();
         for (Method m : cls.getMethods()) {
             if (m.isAnnotationPresent(RankTest.class)) {
@@ -44,21 +49,28 @@ public final class MpiTestKit {
         names.sort(Comparator.naturalOrder());
         List<DynamicNode> nodes = new ArrayList<>();
         for (int n : sizes) {
-            Job job = new Job(cls, n);
+            Job job = new Job(cls, n, jvmFlags);
             List<DynamicTest> tests = new ArrayList<>();
             for (String name : names) {
                 tests.add(DynamicTest.dynamicTest(name + " [" + n + " ranks]", () -> job.check(name)));
             }
-            nodes.add(DynamicContainer.dynamicContainer(cls.getSimpleName() + " on " + n + " ranks", tests));
+            String flags = jvmFlags.isEmpty() ? "" : " " + String.join(" ", jvmFlags);
+            nodes.add(DynamicContainer.dynamicContainer(cls.getSimpleName() + " on " + n + " ranks" + flags, tests));
         }
         return nodes.stream();
     }
 
     /** Runs {@code mainClass} on {@code n} ranks and returns (exit code, merged output); used by example tests. */
     public static Result run(int n, String mainClass, String... args) throws IOException, InterruptedException {
+        return run(n, List.of(), mainClass, args);
+    }
+
+    static Result run(int n, List<String> extraFlags, String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> flags = new ArrayList<>(RANK_JVM_FLAGS);
+        flags.addAll(extraFlags);
         File log = File.createTempFile("mpi4j-run-", ".log");
         try {
-            ProcessBuilder pb = Mpirun.processBuilder(n, classpath(), RANK_JVM_FLAGS, mainClass, List.of(args));
+            ProcessBuilder pb = Mpirun.processBuilder(n, classpath(), flags, mainClass, List.of(args));
             pb.redirectErrorStream(true).redirectOutput(log);
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
@@ -83,13 +95,15 @@ public final class MpiTestKit {
     private static final class Job {
         private final Class<?> cls;
         private final int n;
+        private final List<String> jvmFlags;
         private Map<String, Map<Integer, String>> results;
         private String output;
         private int exit;
 
-        Job(Class<?> cls, int n) {
+        Job(Class<?> cls, int n, List<String> jvmFlags) {
             this.cls = cls;
             this.n = n;
+            this.jvmFlags = jvmFlags;
         }
 
         private synchronized void runOnce() throws Exception {
@@ -97,7 +111,7 @@ public final class MpiTestKit {
                 return;
             }
             File dir = Files.createTempDirectory("mpi4j-test-").toFile();
-            Result r = run(n, RankRunner.class.getName(), cls.getName(), dir.getAbsolutePath());
+            Result r = run(n, jvmFlags, RankRunner.class.getName(), cls.getName(), dir.getAbsolutePath());
             exit = r.exitCode();
             output = r.output();
             results = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mpi4j.run.Mpirun;
 
 /**
- * {@code ./mpi4j bench [--quick] [--out DIR]}: runs the C program and the Java (JMH) benchmarks on 2 ranks, back to
+ * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: runs the C program and the Java (JMH) benchmarks on 2 ranks, back to
  * back for each operation and size so machine drift hits both alike, with the same batch, warm-up and measurement
  * counts (the full mode repeats every C/Java pair in 3 rounds and keeps each side's median); then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and draws
  * latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the same
@@ -70,6 +70,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         int rounds = -1;
+        List<String> only = List.of();
         File out = new File("jmh/target/bench");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
@@ -78,6 +79,11 @@ public final class BenchMain {
                 out = new File(args[++i]);
             } else if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--only")) {
+                only = List.of(args[++i].split(","));
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --quick, --out DIR, --rounds N, --only OP[:SIZE],...)");
             }
         }
         double target = quick ? 0.005 : 0.04;
@@ -100,6 +106,9 @@ public final class BenchMain {
         List<Row> all = new ArrayList<>();
         long t0 = System.nanoTime();
         for (Case c : cases()) {
+            if (!only.isEmpty() && !only.contains(c.op()) && !only.contains(c.op() + ":" + c.size())) {
+                continue;
+            }
             for (int round = 0; round < rounds; round++) {
                 all.addAll(runCase(c, target, warmup, measure, cBench, cp, py));
             }
