@@ -28,6 +28,8 @@ public final class KryoSerializer implements Serializer {
         final Kryo kryo;
         final Output output = new Output(8192, -1);
         final Input input = new Input(8192);
+        /** Reads straight from a received array (its own Input, so a stream read never fills the caller's array). */
+        final Input arrayInput = new Input();
 
         State(Kryo kryo) {
             this.kryo = kryo;
@@ -119,6 +121,22 @@ public final class KryoSerializer implements Serializer {
             s.kryo.reset();
         }
     }
+
+    @Override
+    public Object deserialize(byte[] bytes, int offset, int length) {
+        State s = local.get();
+        s.arrayInput.setBuffer(bytes, offset, length);
+        try {
+            return s.kryo.readClassAndObject(s.arrayInput);
+        } catch (KryoException e) {
+            throw unwrap(e, "cannot deserialize");
+        } finally {
+            s.arrayInput.setBuffer(EMPTY);
+            s.kryo.reset();
+        }
+    }
+
+    private static final byte[] EMPTY = new byte[0];
 
     private static RuntimeException unwrap(KryoException e, String what) {
         for (Throwable t = e; t != null; t = t.getCause()) {

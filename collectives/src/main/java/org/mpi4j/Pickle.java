@@ -95,7 +95,7 @@ public final class Pickle {
     /** Deserializes bytes made by {@link #dumps} (mpi4py's pickle.loads), through the allow-list. */
     public Object loads(byte[] bytes) {
         try {
-            return serializer.deserialize(new java.io.ByteArrayInputStream(bytes));
+            return serializer.deserialize(bytes, 0, bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,6 +115,13 @@ public final class Pickle {
 
     /** Deserializes complete frames. */
     Object load(Frames f) {
+        if (f.count == 1) {
+            try {
+                return serializer.deserialize(f.blocks[0], HEADER, f.lengths[0] - HEADER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try (InputStream in = f.input()) {
             return serializer.deserialize(in);
         } catch (IOException e) {

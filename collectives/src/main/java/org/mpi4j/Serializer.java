@@ -1,5 +1,6 @@
 package org.mpi4j;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,4 +16,12 @@ public interface Serializer {
 
     /** Reads one object written by {@link #serialize} from {@code in}. */
     Object deserialize(InputStream in) throws IOException;
+
+    /**
+     * Reads one object from {@code length} bytes of {@code bytes} at {@code offset} (a message that came in one frame,
+     * the common case); override it when the serializer can read an array without a stream.
+     */
+    default Object deserialize(byte[] bytes, int offset, int length) throws IOException {
+        return deserialize(new ByteArrayInputStream(bytes, offset, length));
+    }
 }
