@@ -113,12 +113,9 @@ public final class KryoSerializer implements Serializer {
         State s = local.get();
         s.input.setInputStream(in);
         try {
-            return s.kryo.readClassAndObject(s.input);
-        } catch (KryoException e) {
-            throw unwrap(e, "cannot deserialize");
+            return read(s, s.input);
         } finally {
             s.input.setInputStream(null);
-            s.kryo.reset();
         }
     }
 
@@ -127,11 +124,18 @@ public final class KryoSerializer implements Serializer {
         State s = local.get();
         s.arrayInput.setBuffer(bytes, offset, length);
         try {
-            return s.kryo.readClassAndObject(s.arrayInput);
+            return read(s, s.arrayInput);
+        } finally {
+            s.arrayInput.setBuffer(EMPTY);
+        }
+    }
+
+    private static Object read(State s, Input in) {
+        try {
+            return s.kryo.readClassAndObject(in);
         } catch (KryoException e) {
             throw unwrap(e, "cannot deserialize");
         } finally {
-            s.arrayInput.setBuffer(EMPTY);
             s.kryo.reset();
         }
     }
