@@ -1,5 +1,6 @@
 package org.mpi4j.jmh;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,18 @@ class BenchInstrumentTest {
         String t = BenchMain.table(rows, false);
         String line = t.lines().filter(l -> l.startsWith("pingpong")).findFirst().orElseThrow();
         assertTrue(line.matches("pingpong\\s+8 B\\s+0\\.500\\s+0\\.600\\s+1\\.20\\s+-\\s+0\\.450\\s+0\\.90\\s+-.*"), line);
+    }
+
+    @Test
+    void everyKindIsTimedLastInSomeRound() {
+        String[] k = BenchMain.KINDS;
+        assertArrayEquals(k, BenchMain.rotate(k, 0));
+        assertArrayEquals(new String[] {"array", "arrow", "nd4j", "direct"}, BenchMain.rotate(k, 1));
+        assertArrayEquals(new String[] {"direct", "array", "arrow", "nd4j"}, BenchMain.rotate(k, 4));
+        java.util.Set<String> last = new java.util.HashSet<>();
+        for (int round = 0; round < k.length; round++) {
+            last.add(BenchMain.rotate(k, round)[k.length - 1]);
+        }
+        assertEquals(java.util.Set.of(k), last);
     }
 }
