@@ -39,15 +39,28 @@ final class ObjectPath {
 
     static Object recv(Comm c, int source, int tag, Status status) {
         Status st = status != null ? status : STATUS.get();
-        Message m = c.mprobe(source, tag, st);
-        if (m.isNoProc()) {
-            m.recv(null, st);
+        // a first frame is never longer than the first-frame size (set alike on every rank), so one plain receive
+        // into this thread's array of that size takes it: no matched probe, no array per message. The array is free
+        // again once the object is read: deserializers copy what they keep.
+        byte[] b0 = firstFrame();
+        c.recv(b0, source, tag, st);
+        if (st.getSource() == MPI.PROC_NULL) {
             return null;
         }
-        int n = st.getCount(Datatype.BYTE);
-        byte[] b0 = new byte[n];
-        m.recv(b0, st);
-        return finishReceive(c, b0, n);
+        return finishReceive(c, b0, st.getCount(Datatype.BYTE));
+    }
+
+    private static final ThreadLocal<byte[][]> FIRST_FRAME = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    /** This thread's receive array for first frames, as long as the current first-frame size. */
+    private static byte[] firstFrame() {
+        byte[][] holder = FIRST_FRAME.get();
+        int n = Pickle.get().getFirstFrameBytes();
+        byte[] b = holder[0];
+        if (b == null || b.length != n) {
+            b = holder[0] = new byte[n];
+        }
+        return b;
     }
 
     /** Given the first frame, receives the remaining frames from the peer it names and deserializes. */
