@@ -539,7 +539,10 @@ public abstract class Comm implements AutoCloseable {
         ObjectPath.send(this, obj, dest, tag, true);
     }
 
-    /** Object receive (mpi4py's comm.recv): probes for the size, receives and deserializes; null from PROC_NULL. */
+    /**
+     * Object receive (mpi4py's comm.recv): the first frame into a per-thread array, any further frames, then
+     * deserializes; null from PROC_NULL.
+     */
     public Object recvObject(int source, int tag) {
         return ObjectPath.recv(this, source, tag, null);
     }
