@@ -50,15 +50,15 @@ final class ObjectPath {
         return finishReceive(c, b0, st.getCount(Datatype.BYTE));
     }
 
-    private static final ThreadLocal<byte[][]> FIRST_FRAME = ThreadLocal.withInitial(() -> new byte[1][]);
+    private static final ThreadLocal<byte[]> FIRST_FRAME = new ThreadLocal<>();
 
     /** This thread's receive array for first frames, as long as the current first-frame size. */
     private static byte[] firstFrame() {
-        byte[][] holder = FIRST_FRAME.get();
         int n = Pickle.get().getFirstFrameBytes();
-        byte[] b = holder[0];
+        byte[] b = FIRST_FRAME.get();
         if (b == null || b.length != n) {
-            b = holder[0] = new byte[n];
+            b = new byte[n];
+            FIRST_FRAME.set(b);
         }
         return b;
     }

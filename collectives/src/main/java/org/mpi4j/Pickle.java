@@ -94,8 +94,12 @@ public final class Pickle {
 
     /** Deserializes bytes made by {@link #dumps} (mpi4py's pickle.loads), through the allow-list. */
     public Object loads(byte[] bytes) {
+        return load(bytes, 0, bytes.length);
+    }
+
+    private Object load(byte[] bytes, int offset, int length) {
         try {
-            return serializer.deserialize(bytes, 0, bytes.length);
+            return serializer.deserialize(bytes, offset, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,11 +120,7 @@ public final class Pickle {
     /** Deserializes complete frames. */
     Object load(Frames f) {
         if (f.count == 1) {
-            try {
-                return serializer.deserialize(f.blocks[0], HEADER, f.lengths[0] - HEADER);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return load(f.blocks[0], HEADER, f.lengths[0] - HEADER);
         }
         try (InputStream in = f.input()) {
             return serializer.deserialize(in);

@@ -19,11 +19,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mpi4j.run.Mpirun;
 
 /**
- * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: runs the C program and the Java (JMH) benchmarks on 2 ranks, back to
- * back for each operation and size so machine drift hits both alike, with the same batch, warm-up and measurement
- * counts (the full mode repeats every C/Java pair in 3 rounds and keeps each side's median); then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and draws
- * latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the same
- * cases run through mpi4py too and get a column; otherwise the column is left out with a note.
+ * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: runs the C program and the Java
+ * (JMH) benchmarks on 2 ranks, back to back for each operation and size so machine drift hits both alike, with the
+ * same batch, warm-up and measurement counts (the full mode repeats every C/Java pair in 3 rounds and keeps each
+ * side's median); then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and
+ * draws latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the
+ * same cases run through mpi4py too and get a column; otherwise the column is left out with a note.
  */
 public final class BenchMain {
     private BenchMain() { }
@@ -147,7 +148,8 @@ public final class BenchMain {
             cmd.addAll(common);
             rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
         }
-        List<String> jargs = new ArrayList<>(List.of(c.op(), String.join(",", rotate(c.kinds(), round)), Integer.toString(c.size()),
+        String kinds = String.join(",", rotate(c.kinds(), round));
+        List<String> jargs = new ArrayList<>(List.of(c.op(), kinds, Integer.toString(c.size()),
                 Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
         rows.addAll(collect(Mpirun.processBuilder(2, cp, List.of("-Xmx2g", "-XX:+UseParallelGC"), RankBench.class.getName(), jargs)));
         if (py && c.py()) {

@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs {@link MpiBench} with JMH inside this MPI rank (no fork: the JVM is the rank), with the same options on every
  * rank so all execute the same operations. Arguments: OP KINDS SIZE BATCH WARMUP MEASURE, KINDS comma-separated.
- * Every kind runs once untimed (JIT warm-up across all kinds), then timed. Rank 0 prints per kind {@code RESULT java-KIND OP SIZE seconds_per_op} and, from JMH's GC profiler,
+ * Every kind runs once untimed (JIT warm-up across all kinds), then timed. Rank 0 prints per kind
+ * {@code RESULT java-KIND OP SIZE seconds_per_op} and, from JMH's GC profiler,
  * {@code ALLOC java-KIND OP SIZE bytes_allocated_per_op} (the hot path should allocate nothing).
  */
 public final class RankBench {
