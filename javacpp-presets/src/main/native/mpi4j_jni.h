@@ -77,6 +77,73 @@ static inline void mpi4j_copy_from_native(JNIEnv* env, jclass, jobject base, jin
     mpi4j_unpin(env, base, kind, p, off, 0);
 }
 
+/* Lands a staged receive in its Java array, writing only the bytes of the type map of `count` elements of `type`
+ * from `src` (the message start in staging memory) to `off` bytes into `array`: the gaps between and inside
+ * elements are left as they are, since the program may be using them. `limit` >= 0 caps the packed bytes landed at
+ * what the receive delivered (a trailing partial element lands only its delivered bytes); -1 lands all count
+ * elements. The array is pinned only for the copy, never across communication. Returns an MPI error code. */
+static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlong src, jint count, jlong type,
+                              jlong limit) {
+    MPI_Datatype t = MPI4J_H(MPI_Datatype, type);
+    int size;
+    MPI_Aint lb, extent, tlb, textent;
+    int rc = MPI_Type_size(t, &size);
+    if (rc == MPI_SUCCESS) rc = MPI_Type_get_extent(t, &lb, &extent);
+    if (rc == MPI_SUCCESS) rc = MPI_Type_get_true_extent(t, &tlb, &textent);
+    if (rc != MPI_SUCCESS || count <= 0 || size <= 0) return rc;
+    long long total = (long long)count * size;
+    long long bytes = limit >= 0 && limit < total ? limit : total;
+    const char* from = (const char*)(intptr_t)src;
+    if ((MPI_Aint)size == textent && (count == 1 || extent == (MPI_Aint)size)) {
+        char* to = (char*)mpi4j_pin(env, array, MPI4J_KIND_ARRAY, off);
+        memcpy(to + tlb, from + tlb, (size_t)bytes);
+        mpi4j_unpin(env, array, MPI4J_KIND_ARRAY, to, off, 0);
+        return MPI_SUCCESS;
+    }
+    /* gaps: MPI_Pack the staged elements (type map order, no gaps), then MPI_Unpack them into the array, which
+     * writes exactly the type map; chunked so each packed run fits MPI's int sizes */
+    long long whole = bytes / size;
+    int partial = (int)(bytes - whole * size);
+    long long chunk = (1LL << 26) / size > 0 ? (1LL << 26) / size : 1;
+    long long first = whole < chunk ? whole : chunk;
+    char* tmp = (char*)malloc((size_t)((first > 0 ? first : 1) * size) + (partial ? 2 * (size_t)size : 0));
+    if (tmp == NULL) return MPI_ERR_NO_MEM;
+    for (long long i = 0; i < whole && rc == MPI_SUCCESS; i += chunk) {
+        int c = (int)(whole - i < chunk ? whole - i : chunk);
+        int pos = 0;
+        rc = MPI_Pack(from + i * extent, c, t, tmp, c * size, &pos, MPI_COMM_SELF);
+        if (rc != MPI_SUCCESS) break;
+        char* to = (char*)mpi4j_pin(env, array, MPI4J_KIND_ARRAY, off);
+        pos = 0;
+        rc = MPI_Unpack(tmp, c * size, &pos, to + i * extent, c, t, MPI_COMM_SELF);
+        mpi4j_unpin(env, array, MPI4J_KIND_ARRAY, to, off, 0);
+    }
+    if (rc == MPI_SUCCESS && partial) {
+        /* the delivered head of the last element over what the array holds now, so the rest stays as it is */
+        char* got = tmp;
+        char* now = tmp + size;
+        int pos = 0;
+        rc = MPI_Pack(from + whole * extent, 1, t, got, size, &pos, MPI_COMM_SELF);
+        char* to = (char*)mpi4j_pin(env, array, MPI4J_KIND_ARRAY, off);
+        if (rc == MPI_SUCCESS) { pos = 0; rc = MPI_Pack(to + whole * extent, 1, t, now, size, &pos, MPI_COMM_SELF); }
+        if (rc == MPI_SUCCESS) {
+            memcpy(now, got, (size_t)partial);
+            pos = 0;
+            rc = MPI_Unpack(now, size, &pos, to + whole * extent, 1, t, MPI_COMM_SELF);
+        }
+        mpi4j_unpin(env, array, MPI4J_KIND_ARRAY, to, off, 0);
+    }
+    free(tmp);
+    return rc;
+}
+
+/* The bytes a completed receive delivered, from its status (MPI_Get_count in MPI_BYTE). */
+static inline jlong mpi4j_received_bytes(jlong status) {
+    int n = 0;
+    if (MPI_Get_count(MPI4J_P(MPI_Status*, status), MPI_BYTE, &n) != MPI_SUCCESS || n == MPI_UNDEFINED) return -1;
+    return n;
+}
+
 /* ---- point-to-point, blocking: buffers pinned for the call ---- */
 #define MPI4J_SEND_FN(NAME, CALL) \
 static inline jint NAME(JNIEnv* env, jclass, jobject base, jint kind, jlong off, jint count, jlong type, \

@@ -147,6 +147,9 @@ final class Collectives {
         }
         boolean stage = op != null && Op.needsStaging(op, s, r);
         if (!nonblocking && !stage) {
+            // blocking: heap arrays go through this thread's staging areas (see Staging), landed by finish()
+            Staging.send(s);
+            Staging.recv(r, s.isInPlace());
             return null;
         }
         Request q = new Request();
@@ -176,8 +179,11 @@ final class Collectives {
         }
         if (q != null) {
             q.completed();
-        } else if (op != null && op.isUserDefined()) {
-            Op.rethrowPending();
+        } else {
+            Staging.landed(rc, 0);
+            if (op != null && op.isUserDefined()) {
+                Op.rethrowPending();
+            }
         }
         MPIException.check(rc);
         return null;
@@ -258,6 +264,11 @@ final class Collectives {
         if (q != null) {
             m.relocate(q.bind(m, receiving));
             return finish(LibMpi.MPI_Ibcast(m.offset(), m.count(), m.datatype(), root, h, reqAddress()), q, true, null);
+        }
+        if (receiving) {
+            Staging.recv(m, false);
+        } else {
+            Staging.send(m);
         }
         return finish(LibMpi.mpi4j_bcast(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), root, h), null, false, null);
     }
@@ -482,7 +493,8 @@ final class Collectives {
         MessageBuffer s = send(sendbuf, 1);
         noInPlaceOnInter(s, c);
         noInPlace(r, "as the receive buffer");
-        MessageBuffer shape = c.isInter() ? s : reduceShape(s, r);
+        // on an intercommunicator too: MPI takes one count and datatype for both buffers, so they must agree
+        MessageBuffer shape = reduceShape(s, r);
         int count = shape.count();
         long type = shape.datatype();
         Request q = prepare(nb, op, s, r);

@@ -86,7 +86,10 @@ public abstract class Comm implements AutoCloseable {
         return new Intracomm(h, true);
     }
 
-    /** Wraps a native MPI_Comm handle made elsewhere (interop), typed as {@link #make} does; null for MPI_COMM_NULL. */
+    /**
+     * Wraps a native MPI_Comm handle made elsewhere (interop), typed as {@link #make} does; null for MPI_COMM_NULL.
+     * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     */
     public static Comm fromHandle(long handle) {
         Environment.ensure();
         return make(handle);
@@ -353,28 +356,28 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Send: sends {@code buf} to {@code dest} with {@code tag}. */
     public void send(Object buf, int dest, int tag) {
         long h = handle();
-        MessageBuffer m = Buffers.forSend(buf);
+        MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_send(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
 
     /** MPI_Ssend: synchronous send, completes once the receive has started. */
     public void ssend(Object buf, int dest, int tag) {
         long h = handle();
-        MessageBuffer m = Buffers.forSend(buf);
+        MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_ssend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
 
     /** MPI_Bsend: buffered send through the buffer attached with {@link MPI#attachBuffer}. */
     public void bsend(Object buf, int dest, int tag) {
         long h = handle();
-        MessageBuffer m = Buffers.forSend(buf);
+        MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_bsend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
 
     /** MPI_Rsend: ready send; the matching receive must already be posted. */
     public void rsend(Object buf, int dest, int tag) {
         long h = handle();
-        MessageBuffer m = Buffers.forSend(buf);
+        MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_rsend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
 
@@ -386,8 +389,11 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Recv, filling {@code status} (may be null). */
     public void recv(Object buf, int source, int tag, Status status) {
         long h = handle();
-        MessageBuffer m = Buffers.forRecv(buf);
-        MPIException.check(LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, Status.addressOf(status)));
+        MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
+        long st = Staging.status(status);
+        int rc = LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, st);
+        Staging.landed(rc, st);
+        MPIException.check(rc);
     }
 
     /** MPI_Sendrecv: sends and receives in one call (no deadlock in exchanges). */
@@ -398,10 +404,13 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Sendrecv, filling {@code status} for the receive. */
     public void sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag, Status status) {
         long h = handle();
-        MessageBuffer s = Buffers.forSend(sendbuf);
-        MessageBuffer r = Buffers.forRecv(recvbuf);
-        MPIException.check(LibMpi.mpi4j_sendrecv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), dest, sendtag,
-                r.base(), r.kind(), r.offset(), r.count(), r.datatype(), source, recvtag, h, Status.addressOf(status)));
+        MessageBuffer s = Staging.send(Buffers.forSend(sendbuf));
+        MessageBuffer r = Staging.recv(Buffers.forRecv(recvbuf), false);
+        long st = Staging.status(status);
+        int rc = LibMpi.mpi4j_sendrecv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), dest, sendtag,
+                r.base(), r.kind(), r.offset(), r.count(), r.datatype(), source, recvtag, h, st);
+        Staging.landed(rc, st);
+        MPIException.check(rc);
     }
 
     /** MPI_Sendrecv_replace: sends {@code buf} and receives into the same buffer. */
@@ -412,9 +421,12 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Sendrecv_replace, filling {@code status}. */
     public void sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag, Status status) {
         long h = handle();
-        MessageBuffer m = Buffers.forRecv(buf);
-        MPIException.check(LibMpi.mpi4j_sendrecv_replace(m.base(), m.kind(), m.offset(), m.count(), m.datatype(),
-                dest, sendtag, source, recvtag, h, Status.addressOf(status)));
+        MessageBuffer m = Staging.recv(Buffers.forRecv(buf), true);
+        long st = Staging.status(status);
+        int rc = LibMpi.mpi4j_sendrecv_replace(m.base(), m.kind(), m.offset(), m.count(), m.datatype(),
+                dest, sendtag, source, recvtag, h, st);
+        Staging.landed(rc, st);
+        MPIException.check(rc);
     }
 
     // ------------------------------------------------------------------ nonblocking point-to-point

@@ -194,7 +194,10 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         }
     }
 
-    /** Wraps a native MPI_Datatype handle made elsewhere (interop); mpi4j will not free it unless asked to. */
+    /**
+     * Wraps a native MPI_Datatype handle made elsewhere (interop); mpi4j will not free it unless asked to.
+     * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     */
     public static Datatype fromHandle(long handle) {
         return new Datatype(handle, null, false, true, "foreign");
     }
@@ -225,7 +228,7 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /** MPI_Type_f2c: the datatype for a Fortran handle. */
     public static Datatype fromFortran(int f) {
         Environment.ensure();
-        return fromHandle(LibMpi.MPI_Type_f2c(f));
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Type_f2c(f), f, "datatype"));
     }
 
     /** MPI_Type_c2f: this datatype's Fortran handle. */
@@ -511,6 +514,9 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /** MPI_Pack_size: upper bound of the bytes {@code count} elements of this type take when packed. */
     public int packSize(int count, Comm comm) {
         Environment.ensure();
+        if (count < 0) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + count);
+        }
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Pack_size(count, handle(), comm.handle(), s.address(0)));
         return s.getInt(0);
@@ -524,10 +530,11 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         Environment.ensure();
         MessageBuffer in = Buffers.resolve(inbuf instanceof BufferSpec ? inbuf : BufferSpec.of(inbuf, this), Buffers.slot0(), false);
         MessageBuffer out = Buffers.forRecv(outbuf);
+        int outsize = packedBytes(out, position, "output");
         NativeScratch s = NativeScratch.get();
         s.putInt(0, position);
         MPIException.check(LibMpi.mpi4j_pack(in.base(), in.kind(), in.offset(), in.count(), in.datatype(),
-                out.base(), out.kind(), out.offset(), (int) out.spanBytes(), s.address(0), comm.handle()));
+                out.base(), out.kind(), out.offset(), outsize, s.address(0), comm.handle()));
         return s.getInt(0);
     }
 
@@ -539,11 +546,29 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         Environment.ensure();
         MessageBuffer in = Buffers.forSend(inbuf);
         MessageBuffer out = Buffers.resolve(outbuf instanceof BufferSpec ? outbuf : BufferSpec.of(outbuf, this), Buffers.slot1(), true);
+        int insize = packedBytes(in, position, "input");
         NativeScratch s = NativeScratch.get();
         s.putInt(0, position);
-        MPIException.check(LibMpi.mpi4j_unpack(in.base(), in.kind(), in.offset(), (int) in.spanBytes(), s.address(0),
+        MPIException.check(LibMpi.mpi4j_unpack(in.base(), in.kind(), in.offset(), insize, s.address(0),
                 out.base(), out.kind(), out.offset(), out.count(), out.datatype(), comm.handle()));
         return s.getInt(0);
+    }
+
+    /**
+     * The packed buffer's size for MPI_Pack/MPI_Unpack, after checking that {@code position} lies in it: MPI only
+     * rejects positions past the end, so a negative one would reach memory in front of the buffer.
+     */
+    private static int packedBytes(MessageBuffer packed, int position, String which) {
+        long bytes = packed.spanBytes();
+        if (position < 0 || position > bytes) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "position " + position + " is outside the " + which
+                    + " buffer of " + bytes + " bytes");
+        }
+        if (bytes > Integer.MAX_VALUE) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, "packed " + which + " buffer of " + bytes
+                    + " bytes exceeds MPI_Pack's int size; pass a BufferSpec of at most 2^31-1 bytes");
+        }
+        return (int) bytes;
     }
 
     @Override

@@ -96,4 +96,15 @@ final class Environment {
             }
         }
     }
+
+    /**
+     * The C handle MPI's f2c gave for Fortran handle {@code f}; an unknown index (Open MPI answers a C NULL, which
+     * no valid handle is) is an MPIException instead of a handle that crashes the next call.
+     */
+    static long fromFortran(long h, int f, String what) {
+        if (h == 0) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "Fortran handle " + f + " names no " + what);
+        }
+        return h;
+    }
 }

@@ -18,7 +18,10 @@ public final class Group implements AutoCloseable {
         this.predefined = predefined;
     }
 
-    /** Wraps a native MPI_Group handle (interop). */
+    /**
+     * Wraps a native MPI_Group handle (interop). The handle is not checked, as in C and mpi4py: a value that is
+     * not a live MPI_Group is undefined behaviour in the MPI library.
+     */
     public static Group fromHandle(long handle) {
         return new Group(handle, false);
     }
@@ -26,7 +29,7 @@ public final class Group implements AutoCloseable {
     /** MPI_Group_f2c. */
     public static Group fromFortran(int f) {
         Environment.ensure();
-        return fromHandle(LibMpi.MPI_Group_f2c(f));
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Group_f2c(f), f, "group"));
     }
 
     /** MPI_Group_c2f. */
@@ -66,6 +69,8 @@ public final class Group implements AutoCloseable {
     /** MPI_Group_translate_ranks: the ranks in {@code other} of {@code ranks} of this group (MPI.UNDEFINED if absent). */
     public int[] translateRanks(int[] ranks, Group other) {
         Environment.ensure();
+        other.handle();
+        checkRanks(ranks, true, false, "translateRanks");
         int[] out = new int[ranks.length];
         MPIException.check(LibMpi.MPI_Group_translate_ranks(handle(), ranks.length, ranks, other.handle(), out));
         return out;
@@ -103,6 +108,7 @@ public final class Group implements AutoCloseable {
     /** MPI_Group_incl: the listed ranks, in that order. */
     public Group incl(int... ranks) {
         Environment.ensure();
+        checkRanks(ranks, false, true, "incl");
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_incl(handle(), ranks.length, ranks, s.address(0)), s);
     }
@@ -110,6 +116,7 @@ public final class Group implements AutoCloseable {
     /** MPI_Group_excl: all but the listed ranks. */
     public Group excl(int... ranks) {
         Environment.ensure();
+        checkRanks(ranks, false, true, "excl");
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_excl(handle(), ranks.length, ranks, s.address(0)), s);
     }
@@ -128,11 +135,62 @@ public final class Group implements AutoCloseable {
         return made(LibMpi.MPI_Group_range_excl(handle(), ranges.length, flatten(ranges), s.address(0)), s);
     }
 
-    private static int[] flatten(int[][] ranges) {
+    /**
+     * Checks ranks in Java before MPI sees them (Open MPI reads out of bounds for a rank outside the group): each
+     * in [0, size), or MPI.PROC_NULL where {@code procNull}; no repeats where {@code distinct}.
+     */
+    private void checkRanks(int[] ranks, boolean procNull, boolean distinct, String op) {
+        if (ranks == null) {
+            throw new MPIException(ErrorClasses.ERR_ARG, op + " needs an array of ranks, not null");
+        }
+        int size = getSize();
+        boolean[] seen = distinct ? new boolean[size] : null;
+        for (int i = 0; i < ranks.length; i++) {
+            int r = ranks[i];
+            if (procNull && r == MPI.PROC_NULL) {
+                continue;
+            }
+            if (r < 0 || r >= size) {
+                throw new MPIException(ErrorClasses.ERR_RANK, op + ": rank " + r + " at index " + i
+                        + " is not in a group of " + size + " processes");
+            }
+            if (distinct) {
+                if (seen[r]) {
+                    throw new MPIException(ErrorClasses.ERR_RANK, op + ": rank " + r + " appears twice (again at index " + i + ")");
+                }
+                seen[r] = true;
+            }
+        }
+    }
+
+    /** The triplets as MPI's flat array, after checking each names ranks of this group, none twice. */
+    private int[] flatten(int[][] ranges) {
+        if (ranges == null) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "ranges must not be null");
+        }
+        int size = getSize();
+        boolean[] seen = new boolean[size];
         int[] flat = new int[ranges.length * 3];
         for (int i = 0; i < ranges.length; i++) {
-            if (ranges[i].length != 3) {
-                throw new MPIException(ErrorClasses.ERR_ARG, "range " + i + " has " + ranges[i].length + " entries, not {first, last, stride}");
+            if (ranges[i] == null || ranges[i].length != 3) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "range " + i + " has " + (ranges[i] == null ? 0 : ranges[i].length)
+                        + " entries, not {first, last, stride}");
+            }
+            int first = ranges[i][0];
+            int last = ranges[i][1];
+            int stride = ranges[i][2];
+            if (stride == 0) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "range " + i + " has stride 0");
+            }
+            for (long r = first; stride > 0 ? r <= last : r >= last; r += stride) {
+                if (r < 0 || r >= size) {
+                    throw new MPIException(ErrorClasses.ERR_RANK, "range " + i + " {" + first + ", " + last + ", " + stride
+                            + "} names rank " + r + ", not in a group of " + size + " processes");
+                }
+                if (seen[(int) r]) {
+                    throw new MPIException(ErrorClasses.ERR_RANK, "range " + i + " names rank " + r + " a second time");
+                }
+                seen[(int) r] = true;
             }
             System.arraycopy(ranges[i], 0, flat, 3 * i, 3);
         }

@@ -38,7 +38,10 @@ public final class Info implements AutoCloseable {
         return info;
     }
 
-    /** Wraps a native MPI_Info handle (interop). */
+    /**
+     * Wraps a native MPI_Info handle (interop).
+     * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     */
     public static Info fromHandle(long handle) {
         return handle == NULL_HANDLE ? NULL : new Info(handle, false);
     }
@@ -46,7 +49,7 @@ public final class Info implements AutoCloseable {
     /** MPI_Info_f2c. */
     public static Info fromFortran(int f) {
         Environment.ensure();
-        return fromHandle(LibMpi.MPI_Info_f2c(f));
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Info_f2c(f), f, "info"));
     }
 
     /** MPI_Info_c2f. */

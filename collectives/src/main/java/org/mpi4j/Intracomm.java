@@ -10,7 +10,10 @@ public class Intracomm extends Comm {
         super(handle, predefined);
     }
 
-    /** Wraps a native intracommunicator handle made elsewhere (interop); mpi4j frees it only if asked to. */
+    /**
+     * Wraps a native intracommunicator handle made elsewhere (interop); mpi4j frees it only if asked to.
+     * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     */
     public static Intracomm fromHandle(long handle) {
         Comm c = Comm.fromHandle(handle);
         if (c != null && !(c instanceof Intracomm)) {
@@ -22,7 +25,7 @@ public class Intracomm extends Comm {
     /** MPI_Comm_f2c: the communicator for a Fortran handle. */
     public static Intracomm fromFortran(int f) {
         Environment.ensure();
-        return fromHandle(LibMpi.MPI_Comm_f2c(f));
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Comm_f2c(f), f, "communicator"));
     }
 
     /** MPI_Comm_dup (a Cartesian or graph communicator's duplicate keeps its topology). */
@@ -182,7 +185,7 @@ public class Intracomm extends Comm {
 
     /** Object reduce with an {@link Op} (predefined ops on numbers, or a user op's object form). */
     public Object reduceObject(Object obj, Op op, int root) {
-        return ObjectPath.reduce(this, obj, op::apply, root);
+        return ObjectPath.reduce(this, obj, checked(op)::apply, root);
     }
 
     /** Object allreduce (mpi4py's comm.allreduce) with a Java function, in rank order. */
@@ -192,7 +195,7 @@ public class Intracomm extends Comm {
 
     /** Object allreduce with an {@link Op}. */
     public Object allreduceObject(Object obj, Op op) {
-        return ObjectPath.allreduce(this, obj, op::apply);
+        return ObjectPath.allreduce(this, obj, checked(op)::apply);
     }
 
     /** Object inclusive scan (mpi4py's comm.scan): the reduction over processes 0..rank. */
@@ -202,7 +205,7 @@ public class Intracomm extends Comm {
 
     /** Object inclusive scan with an {@link Op}. */
     public Object scanObject(Object obj, Op op) {
-        return ObjectPath.scan(this, obj, op::apply, false);
+        return ObjectPath.scan(this, obj, checked(op)::apply, false);
     }
 
     /** Object exclusive scan (mpi4py's comm.exscan): the reduction over 0..rank-1; null on rank 0. */
@@ -212,6 +215,12 @@ public class Intracomm extends Comm {
 
     /** Object exclusive scan with an {@link Op}. */
     public Object exscanObject(Object obj, Op op) {
-        return ObjectPath.scan(this, obj, op::apply, true);
+        return ObjectPath.scan(this, obj, checked(op)::apply, true);
+    }
+
+    /** The op, after checking it is not freed: every rank must refuse it, also those that never combine two values. */
+    private static Op checked(Op op) {
+        op.handle();
+        return op;
     }
 }

@@ -46,11 +46,13 @@ public final class Message {
     /** MPI_Mrecv: receives the message into {@code buf} and fills {@code status}. */
     public void recv(Object buf, Status status) {
         checkLive();
-        MessageBuffer m = Buffers.forRecv(buf);
+        MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
+        long st = Staging.status(status);
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
-        int rc = LibMpi.mpi4j_mrecv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), s.address(0), Status.addressOf(status));
+        int rc = LibMpi.mpi4j_mrecv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), s.address(0), st);
         handle = s.getHandle(0);
+        Staging.landed(rc, st);
         MPIException.check(rc);
     }
 

@@ -213,10 +213,13 @@ public final class Op implements AutoCloseable {
     /** MPI_Op_f2c: wraps the op of a Fortran handle (predefined ones map to their constants). */
     public static Op fromFortran(int f) {
         Environment.ensure();
-        return fromHandle(LibMpi.MPI_Op_f2c(f));
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Op_f2c(f), f, "op"));
     }
 
-    /** Wraps a native MPI_Op handle (interop); predefined handles map to their constants. */
+    /**
+     * Wraps a native MPI_Op handle (interop); predefined handles map to their constants.
+     * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     */
     public static Op fromHandle(long h) {
         for (Op o : new Op[] {MAX, MIN, SUM, PROD, LAND, BAND, LOR, BOR, LXOR, BXOR, MAXLOC, MINLOC, REPLACE, NO_OP, OP_NULL}) {
             if (o.handle == h) {
@@ -266,6 +269,7 @@ public final class Op implements AutoCloseable {
      * MAXLOC/MINLOC take {@code Map.Entry<value, location>} pairs, mpi4py's (value, index) tuples.
      */
     public Object apply(Object a, Object b) {
+        handle();   // a freed op is an error here too, as in a buffer reduction
         if (objectFunction != null) {
             return objectFunction.apply(a, b);
         }

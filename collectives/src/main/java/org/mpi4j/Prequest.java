@@ -5,8 +5,8 @@ import org.mpi4j.jni.LibMpi;
 
 /**
  * A persistent request (MPI_Send_init, MPI_Recv_init...): set up once, then {@link #start()}ed and completed many
- * times. For heap arrays the staging memory lives as long as the request: each start of a send refreshes it from
- * the array, each completed receive lands in the array.
+ * times. For heap arrays the staging memory lives as long as the request: each start refreshes it from the array,
+ * each completed receive lands in the array (the bytes of its datatype's type map only).
  */
 public final class Prequest extends Request {
     private final boolean receive;
@@ -24,9 +24,7 @@ public final class Prequest extends Request {
 
     /** MPI_Start: starts one round of the operation. */
     public void start() {
-        if (!receive) {
-            restage();
-        }
+        restage();
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
         MPIException.check(LibMpi.MPI_Start(s.address(0)));
@@ -45,9 +43,7 @@ public final class Prequest extends Request {
         int h = NativeScratch.HANDLE_SIZE;
         NativeScratch s = NativeScratch.get().ensure(64 + reqs.length * h);
         for (int i = 0; i < reqs.length; i++) {
-            if (!reqs[i].receive) {
-                reqs[i].restage();
-            }
+            reqs[i].restage();
             s.putHandle(64 + i * h, reqs[i].handle);
         }
         MPIException.check(LibMpi.MPI_Startall(reqs.length, s.address(64)));

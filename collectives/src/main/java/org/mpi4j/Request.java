@@ -26,21 +26,24 @@ public class Request implements AutoCloseable {
     /** Native memory this request owns while MPI may use it: staged heap arrays and count/type arrays. */
     Stage stages;
 
-    /** One block of native memory owned by a request, copied from/to a heap array when it has one. */
+    /**
+     * One block of native memory owned by a request: staging of a heap array ({@code base}, copied in from
+     * {@code offset} at each start) with its {@code landing} when it receives, or a plain array of counts or types.
+     */
     static final class Stage {
         final long address;
         final long bytes;
         final Object base;
         final long offset;
-        final boolean copyBack;
+        final Staging.Landing landing;
         final Stage next;
 
-        Stage(long address, long bytes, Object base, long offset, boolean copyBack, Stage next) {
+        Stage(long address, long bytes, Object base, long offset, Staging.Landing landing, Stage next) {
             this.address = address;
             this.bytes = bytes;
             this.base = base;
             this.offset = offset;
-            this.copyBack = copyBack;
+            this.landing = landing;
             this.next = next;
         }
     }
@@ -49,7 +52,10 @@ public class Request implements AutoCloseable {
         this.handle = NULL;
     }
 
-    /** Wraps a native MPI_Request handle (interop). */
+    /**
+     * Wraps a native MPI_Request handle (interop).
+     * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     */
     public static Request fromHandle(long handle) {
         Request r = new Request();
         r.handle = handle;
@@ -59,7 +65,7 @@ public class Request implements AutoCloseable {
     /** MPI_Request_f2c: the request for a Fortran handle. */
     public static Request fromFortran(int f) {
         Environment.ensure();
-        return fromHandle(LibMpi.MPI_Request_f2c(f));
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Request_f2c(f), f, "request"));
     }
 
     /** MPI_Request_c2f: this request's Fortran handle. */
@@ -94,17 +100,19 @@ public class Request implements AutoCloseable {
         long bytes = m.spanBytes();
         long staging = LibMpi.mpi4j_malloc(bytes);
         long from = m.offset() + m.spanLow();
-        stages = new Stage(staging, bytes, m.base(), from, receive, stages);
-        // receives are staged from the array too, so that bytes MPI does not write (datatype holes) stay as they were
+        long msg = staging - m.spanLow();
+        // a receive lands only its type map on completion (gaps stay the program's); it is staged from the array too,
+        // so the elements a short message does not reach land with the values they had
+        stages = new Stage(staging, bytes, m.base(), from, receive ? new Staging.Landing(m, msg) : null, stages);
         LibMpi.mpi4j_copy_to_native(m.base(), LibMpi.KIND_ARRAY, from, staging, bytes);
-        return staging - m.spanLow();
+        return msg;
     }
 
     /** Native memory owned by this request until it completes, holding {@code values} (counts, displacements). */
     long ints(int[] values, int n) {
         long bytes = 4L * Math.max(n, 1);
         long a = LibMpi.mpi4j_malloc(bytes);
-        stages = new Stage(a, bytes, null, 0, false, stages);
+        stages = new Stage(a, bytes, null, 0, null, stages);
         if (n > 0) {
             LibMpi.mpi4j_copy_to_native(values, LibMpi.KIND_ARRAY, 0, a, 4L * n);
         }
@@ -114,7 +122,7 @@ public class Request implements AutoCloseable {
     /** Native memory owned by this request until it completes (an output MPI writes asynchronously). */
     long raw(long bytes) {
         long a = LibMpi.mpi4j_malloc(bytes);
-        stages = new Stage(a, bytes, null, 0, false, stages);
+        stages = new Stage(a, bytes, null, 0, null, stages);
         return a;
     }
 
@@ -133,7 +141,7 @@ public class Request implements AutoCloseable {
     long handles(org.mpi4j.buffers.TypeDescriptor[] types, int n) {
         long bytes = (long) H * Math.max(n, 1);
         long a = LibMpi.mpi4j_malloc(bytes);
-        stages = new Stage(a, bytes, null, 0, false, stages);
+        stages = new Stage(a, bytes, null, 0, null, stages);
         NativeScratch s = NativeScratch.get().ensure(ARRAYS_AT + H * n);
         for (int i = 0; i < n; i++) {
             s.putHandle(ARRAYS_AT + i * H, types[i].handle());
@@ -142,10 +150,10 @@ public class Request implements AutoCloseable {
         return a;
     }
 
-    /** Refreshes staged send memory from the arrays (a persistent send restarting). */
+    /** Refreshes staged memory from the arrays (a persistent request restarting). */
     void restage() {
         for (Stage st = stages; st != null; st = st.next) {
-            if (st.base != null && !st.copyBack) {
+            if (st.base != null) {
                 LibMpi.mpi4j_copy_to_native(st.base, LibMpi.KIND_ARRAY, st.offset, st.address, st.bytes);
             }
         }
@@ -154,8 +162,8 @@ public class Request implements AutoCloseable {
     /** Called once MPI reports completion: lands staged receives in their array, then lets go of the buffer. */
     void completed() {
         for (Stage st = stages; st != null; st = st.next) {
-            if (st.copyBack) {
-                LibMpi.mpi4j_copy_from_native(st.base, LibMpi.KIND_ARRAY, st.offset, st.address, st.bytes);
+            if (st.landing != null) {
+                st.landing.land();
             }
         }
         if (!isPersistent()) {

@@ -148,13 +148,24 @@ public final class Buffers {
         return v;
     }
 
-    /** Resolves a send-side argument into this thread's slot 0. */
+    /**
+     * Resolves a send-side argument of a point-to-point (or pack/unpack) call into this thread's slot 0;
+     * MPI.IN_PLACE, which only collectives take, is an MPIException (MPI_ERR_BUFFER).
+     */
     public static MessageBuffer forSend(Object arg) {
-        return resolve(arg, slot0(), false);
+        return notInPlace(resolve(arg, slot0(), false));
     }
 
-    /** Resolves a receive-side argument into this thread's slot 1. */
+    /** Resolves a receive-side argument of a point-to-point (or pack/unpack) call into this thread's slot 1. */
     public static MessageBuffer forRecv(Object arg) {
-        return resolve(arg, slot1(), true);
+        return notInPlace(resolve(arg, slot1(), true));
+    }
+
+    private static MessageBuffer notInPlace(MessageBuffer m) {
+        if (m.isInPlace()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only a collective's buffer, not a"
+                    + " point-to-point or pack/unpack buffer");
+        }
+        return m;
     }
 }

@@ -153,21 +153,25 @@ public final class MessageBuffer {
             throw new MPIException(ErrorClasses.ERR_COUNT, "negative count " + requestedCount);
         }
         int b = Math.max(blocks, 1);
-        long pos = offsetElements * elementType.size();
+        long esize = elementType.size();
+        if (offsetElements > Long.MAX_VALUE / esize) {
+            throw overflow("offset " + offsetElements + " x element size " + esize);
+        }
+        long pos = offsetElements * esize;
         if (pos > limit) {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "offset " + offsetElements + " is past the end of a buffer of "
-                    + limit / elementType.size() + " elements");
+                    + limit / esize + " elements");
         }
         long room = limit - pos;
         if (t == null) {
-            long n = requestedCount < 0 ? room / elementType.size() : (long) requestedCount * b;
-            if (n * elementType.size() > room) {
+            long n = requestedCount < 0 ? room / esize : (long) requestedCount * b;
+            if (n > room / esize) {
                 throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " exceeds the buffer: "
-                        + room / elementType.size() + " elements of " + elementType + " from offset " + offsetElements);
+                        + room / esize + " elements of " + elementType + " from offset " + offsetElements);
             }
             setMessage(pos, perBlock(n, b), elementType.datatype(), null);
             spanLow = 0;
-            spanHigh = n * elementType.size();
+            spanHigh = n * esize;
             return;
         }
         t.checkUsable();
@@ -191,20 +195,32 @@ public final class MessageBuffer {
         spanHigh = span[1];
     }
 
-    /** Bytes [lo, hi) that n elements of t starting displ extents in touch, relative to the message start. */
+    /**
+     * Bytes [lo, hi) that n elements of t starting displ extents in touch, relative to the message start. Every
+     * product and sum is overflow-checked: a byte range past 64-bit arithmetic is an MPIException, never a wrap.
+     */
     private static long[] span(TypeDescriptor t, long displ, long n) {
-        if (n <= 0) {
+        if (n <= 0 || t.size() == 0) {
             return new long[] {0, 0};
         }
         long extent = t.extent();
-        long tlb = t.trueLowerBound();
-        long first = displ * extent;
-        long last = (displ + n - 1) * extent;
-        return new long[] {Math.min(first, last) + tlb, Math.max(first, last) + tlb + t.trueExtent()};
+        try {
+            long first = Math.multiplyExact(displ, extent);
+            long last = Math.multiplyExact(Math.addExact(displ, n - 1), extent);
+            long tlb = t.trueLowerBound();
+            return new long[] {Math.addExact(Math.min(first, last), tlb),
+                Math.addExact(Math.addExact(Math.max(first, last), tlb), t.trueExtent())};
+        } catch (ArithmeticException e) {
+            throw overflow(n + " elements of a datatype with extent " + extent + " from displacement " + displ);
+        }
+    }
+
+    private static MPIException overflow(String what) {
+        return new MPIException(ErrorClasses.ERR_COUNT, what + ": the byte range overflows 64-bit arithmetic");
     }
 
     private void checkSpan(long[] span, long pos, long n, long extent) {
-        if (n > 0 && (pos + span[0] < 0 || pos + span[1] > limit)) {
+        if (n > 0 && (span[0] < -pos || span[1] > limit - pos)) {
             throw new MPIException(ErrorClasses.ERR_COUNT, "count " + n + " exceeds the buffer: " + n
                     + " elements of a datatype with extent " + extent + " touches bytes [" + (pos + span[0]) + ", "
                     + (pos + span[1]) + ") but the buffer has " + limit + " bytes");
@@ -274,8 +290,12 @@ public final class MessageBuffer {
             }
             checkCompatible(types[i]);
             long[] sp = span(types[i], 0, counts[i]);
-            sp[0] += displs[i];
-            sp[1] += displs[i];
+            try {
+                sp[0] = Math.addExact(sp[0], displs[i]);
+                sp[1] = Math.addExact(sp[1], displs[i]);
+            } catch (ArithmeticException e) {
+                throw overflow("block " + i + " (count " + counts[i] + ", byte displacement " + displs[i] + ")");
+            }
             if (sp[0] < 0 || sp[1] > limit) {
                 throw new MPIException(ErrorClasses.ERR_COUNT, "block " + i + " (count " + counts[i] + ", byte displacement "
                         + displs[i] + ") exceeds the buffer: it touches bytes [" + sp[0] + ", " + sp[1] + ") of " + limit);

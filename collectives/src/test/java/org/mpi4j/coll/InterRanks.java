@@ -142,4 +142,34 @@ public final class InterRanks {
             }
         }
     }
+
+    /**
+     * Issue 12: an intercommunicator allreduce once took count and datatype from the send buffer alone, so a smaller
+     * receive buffer was written past its end. Now the two must agree, checked before any native call.
+     */
+    @RankTest
+    public static void allreduceChecksTheReceiveBufferToo() {
+        try (Intercomm c = make()) {
+            long[] canary = new long[3];
+            java.util.Arrays.fill(canary, 0x5A5A5A5AL);
+            org.mpi4j.MPIException e = org.junit.jupiter.api.Assertions.assertThrows(org.mpi4j.MPIException.class,
+                    () -> c.allreduce(new long[8], org.mpi4j.buffers.BufferSpec.of(canary, 0, 1, org.mpi4j.Datatype.LONG), Op.SUM));
+            assertEquals(org.mpi4j.ErrorClasses.ERR_COUNT, e.getErrorClass(), e.getMessage());
+            assertTrue(e.getMessage().contains("mismatch in send count 8 and receive count 1"), e.getMessage());
+            assertThrowsCount(() -> c.iallreduce(new long[8], org.mpi4j.buffers.BufferSpec.of(canary, 0, 1, org.mpi4j.Datatype.LONG), Op.SUM));
+            assertArrayEquals(new long[] {0x5A5A5A5AL, 0x5A5A5A5AL, 0x5A5A5A5AL}, canary);
+            long[] total = new long[1];
+            c.allreduce(new long[] {rank()}, total, Op.SUM);
+            long expect = 0;
+            for (int i = 0; i < c.getRemoteSize(); i++) {
+                expect += world(!even(), i);
+            }
+            assertEquals(expect, total[0], "the intercommunicator still works");
+        }
+    }
+
+    private static void assertThrowsCount(org.junit.jupiter.api.function.Executable call) {
+        org.mpi4j.MPIException e = org.junit.jupiter.api.Assertions.assertThrows(org.mpi4j.MPIException.class, call);
+        assertEquals(org.mpi4j.ErrorClasses.ERR_COUNT, e.getErrorClass(), e.getMessage());
+    }
 }

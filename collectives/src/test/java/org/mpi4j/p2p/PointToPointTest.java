@@ -18,4 +18,10 @@ class PointToPointTest {
     Stream<DynamicNode> pointToPointJniAddresses() {
         return MpiTestKit.ranksWithFlags(PointToPointRanks.class, List.of("-Dmpi4j.directAddress=jni"), 2, 3);
     }
+
+    /** Issue 12's and 13's regressions (wrong data, writes outside buffers, crashes, accepted bad calls, a deadlock). */
+    @TestFactory
+    Stream<DynamicNode> safety() {
+        return MpiTestKit.ranks(SafetyRanks.class, 1, 2, 3);
+    }
 }

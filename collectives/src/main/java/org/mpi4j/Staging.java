@@ -1,0 +1,224 @@
+package org.mpi4j;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.TypeDescriptor;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * How Java heap arrays meet MPI. MPI needs a stable address, and a heap array has one only while it is pinned (JNI
+ * critical). A pin held across a call that waits for other processes stalls every other thread of the JVM that needs
+ * a garbage collection on most collectors, and if one of those threads is the one whose message the wait needs, the
+ * job deadlocks. So a heap array is pinned only for copies: it is staged in native memory, copied in when it is sent
+ * and landed when it was received. Landing writes only the bytes of the datatype's type map: the gaps of a vector or
+ * indexed type (a column halo, say) are never written, so whatever the program keeps there stays intact.
+ *
+ * <p>Nonblocking and persistent requests own their staging memory ({@link Request}). Blocking calls use this
+ * thread's two reusable areas (send side, receive side), so they allocate nothing per call; an area above 64 MiB is
+ * given back after the call.
+ *
+ * <p>Where pinning cannot stall the collector (G1 on JDK 22 and later pins regions instead of blocking GC), blocking
+ * calls keep pinning the array for the call, zero copy. The system property {@code mpi4j.pinArrays} overrides the
+ * choice: {@code true} pins for every blocking call (safe when no other thread of the rank allocates while one waits
+ * in MPI), {@code false} always stages, {@code auto} (default) decides by collector.
+ */
+final class Staging {
+    /** True when blocking calls pin heap arrays for the call instead of staging them. */
+    static final boolean PIN = decide();
+    private static final long KEEP = 64L << 20;
+    private static final ThreadLocal<Staging> LOCAL = ThreadLocal.withInitial(Staging::new);
+
+    private final long[] area = new long[2];
+    private final long[] capacity = new long[2];
+    /** The receive the current blocking call stages: its array, message offset in it, and staged message address. */
+    private MessageBuffer pending;
+    private Object pendingArray;
+    private long pendingArrayMsg;
+    private long pendingStagedMsg;
+    private Status status;
+
+    private Staging() { }
+
+    private static boolean decide() {
+        String p = System.getProperty("mpi4j.pinArrays", "auto");
+        if (p.equals("true") || p.equals("false")) {
+            return Boolean.parseBoolean(p);
+        }
+        if (Runtime.version().feature() < 22) {
+            return false;
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().startsWith("G1")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Stages a heap array that a blocking call sends (copied in now); any other memory passes through. It starts a
+     * call: a receive staged by an earlier call that never reached {@link #landed} is forgotten.
+     */
+    static MessageBuffer send(MessageBuffer m) {
+        if (PIN) {
+            return m;
+        }
+        Staging st = LOCAL.get();
+        st.pending = null;
+        if (m.isHeap()) {
+            st.stage(m, 0, true);
+        }
+        return m;
+    }
+
+    /**
+     * Stages a heap array that a blocking call receives into; {@link #landed} lands it after the call.
+     * {@code copyIn} when the array is input too (MPI_IN_PLACE on the other side, sendrecv_replace).
+     */
+    static MessageBuffer recv(MessageBuffer m, boolean copyIn) {
+        if (!m.isHeap() || PIN) {
+            if (!PIN) {
+                LOCAL.get().pending = null;
+            }
+            return m;
+        }
+        Staging st = LOCAL.get();
+        st.pendingArray = m.base();
+        st.pendingArrayMsg = m.offset();
+        st.pendingStagedMsg = st.stage(m, 1, copyIn);
+        st.pending = m;
+        return m;
+    }
+
+    /**
+     * The status to give a blocking receive: the caller's, or this thread's own while a staged receive needs to know
+     * how many bytes arrived (MPI_STATUS_IGNORE otherwise).
+     */
+    static long status(Status user) {
+        if (user != null || PIN) {
+            return Status.addressOf(user);
+        }
+        Staging st = LOCAL.get();
+        if (st.pending == null) {
+            return Status.addressOf(null);
+        }
+        if (st.status == null) {
+            st.status = new Status();
+        }
+        return st.status.address();
+    }
+
+    /**
+     * After a blocking call: lands the staged receive, if any, when the call succeeded ({@code status}: the bytes it
+     * delivered are read from it; 0 or MPI_STATUS_IGNORE for a collective, which always fills the whole message).
+     * Then gives back areas above 64 MiB.
+     */
+    static void landed(int rc, long status) {
+        if (PIN) {
+            return;
+        }
+        Staging st = LOCAL.get();
+        MessageBuffer m = st.pending;
+        if (m != null) {
+            st.pending = null;
+            Object array = st.pendingArray;
+            st.pendingArray = null;
+            if (rc == 0) {
+                long limit = status == 0 || status == Status.addressOf(null) ? -1 : LibMpi.mpi4j_received_bytes(status);
+                land(array, st.pendingArrayMsg, st.pendingStagedMsg, m.count(), m.datatype(), m.counts(), m.displs(),
+                        m.types(), extentOf(m), limit);
+            }
+        }
+        st.trim();
+    }
+
+    /** Releases areas above the size kept between calls. */
+    private void trim() {
+        for (int i = 0; i < 2; i++) {
+            if (capacity[i] > KEEP) {
+                LibMpi.mpi4j_free(area[i]);
+                area[i] = 0;
+                capacity[i] = 0;
+            }
+        }
+    }
+
+    private long stage(MessageBuffer m, int slot, boolean copyIn) {
+        long bytes = m.spanBytes();
+        if (bytes > capacity[slot]) {
+            if (area[slot] != 0) {
+                LibMpi.mpi4j_free(area[slot]);
+                area[slot] = 0;
+                capacity[slot] = 0;
+            }
+            long a = LibMpi.mpi4j_malloc(bytes);
+            if (a == 0) {
+                throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + bytes + " bytes to stage a heap array");
+            }
+            area[slot] = a;
+            capacity[slot] = bytes;
+        }
+        if (copyIn && bytes > 0) {
+            LibMpi.mpi4j_copy_to_native(m.base(), LibMpi.KIND_ARRAY, m.offset() + m.spanLow(), area[slot], bytes);
+        }
+        long msg = area[slot] - m.spanLow();
+        m.relocate(msg);
+        return msg;
+    }
+
+    /** Bytes between consecutive elements of a v message: the datatype's extent, or the element size. */
+    static long extentOf(MessageBuffer m) {
+        return m.type() != null ? m.type().extent() : m.elementType().size();
+    }
+
+    /**
+     * Writes a received message from staging into its array, type-map bytes only: one message of {@code count}
+     * elements, or the blocks of a v message (displacements in extents) or w message (byte displacements, a type
+     * each). {@code limit} caps the packed bytes of a single message at what arrived (-1: all of it).
+     */
+    static void land(Object array, long arrayMsg, long stagedMsg, int count, long datatype, int[] counts, int[] displs,
+                     TypeDescriptor[] types, long extent, long limit) {
+        if (counts == null) {
+            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, limit));
+            return;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            long d = types != null ? displs[i] : displs[i] * extent;
+            long t = types != null ? types[i].handle() : datatype;
+            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg + d, stagedMsg + d, counts[i], t, -1));
+        }
+    }
+
+    /** A receive's landing kept by a request until it completes (the message buffer slot is reused meanwhile). */
+    static final class Landing {
+        private final Object array;
+        private final long arrayMsg;
+        private final long stagedMsg;
+        private final int count;
+        private final long datatype;
+        private final int[] counts;
+        private final int[] displs;
+        private final TypeDescriptor[] types;
+        private final long extent;
+
+        Landing(MessageBuffer m, long stagedMsg) {
+            this.array = m.base();
+            this.arrayMsg = m.offset();
+            this.stagedMsg = stagedMsg;
+            this.count = m.count();
+            this.datatype = m.datatype();
+            this.counts = m.counts() == null ? null : m.counts().clone();
+            this.displs = m.displs() == null ? null : m.displs().clone();
+            this.types = m.types() == null ? null : m.types().clone();
+            this.extent = extentOf(m);
+        }
+
+        void land() {
+            Staging.land(array, arrayMsg, stagedMsg, count, datatype, counts, displs, types, extent, -1);
+        }
+    }
+}

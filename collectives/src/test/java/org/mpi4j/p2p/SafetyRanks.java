@@ -1,0 +1,268 @@
+package org.mpi4j.p2p;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpi4j.p2p.BadInputRanks.expect;
+import static org.mpi4j.testing.Ring.next;
+import static org.mpi4j.testing.Ring.prev;
+import static org.mpi4j.testing.Ring.rank;
+
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mpi4j.Datatype;
+import org.mpi4j.ErrorClasses;
+import org.mpi4j.Group;
+import org.mpi4j.Intracomm;
+import org.mpi4j.MPI;
+import org.mpi4j.Op;
+import org.mpi4j.Prequest;
+import org.mpi4j.Request;
+import org.mpi4j.buffers.BufferSpec;
+import org.mpi4j.testing.RankTest;
+
+/**
+ * Regression tests for issue 12 (silent wrong data and memory-safety holes found by programs written from the README)
+ * and issue 13's pinned-array deadlock. Each failed before its fix: wrong bytes, a write outside the buffer, a JVM
+ * crash, a silently accepted bad call, or a hang.
+ */
+public final class SafetyRanks {
+    private SafetyRanks() { }
+
+    static final Intracomm W = MPI.COMM_WORLD;
+    /** A value no message carries: what gaps and canaries hold. */
+    static final double GAP = -7.25;
+    /** What the program writes into the gaps while a receive is pending. */
+    static final double LATE = 99.5;
+
+    /** A 4x4 row-major matrix whose column 1 is the message (vector 4 x 1, stride 4): 12 gap elements. */
+    static double[] column(double[] m) {
+        double[] c = new double[4];
+        for (int i = 0; i < 4; i++) {
+            c[i] = m[4 * i + 1];
+        }
+        return c;
+    }
+
+    static double[] sent(int from) {
+        double[] m = new double[16];
+        for (int i = 0; i < 16; i++) {
+            m[i] = from * 1000 + i;
+        }
+        return m;
+    }
+
+    /** Gap elements (not column 1) all equal {@code v}. */
+    static void assertGaps(double[] m, double v, String what) {
+        for (int i = 0; i < 16; i++) {
+            if (i % 4 != 1) {
+                assertEquals(v, m[i], what + ": gap element " + i + " was written");
+            }
+        }
+    }
+
+    @RankTest
+    public static void nonblockingReceiveThroughAGappedTypeLeavesTheGapsAlone() {
+        try (Datatype col = Datatype.DOUBLE.vector(4, 1, 4).commit()) {
+            double[] got = new double[16];
+            Arrays.fill(got, GAP);
+            Request r = W.irecv(BufferSpec.of(got, 1, 1, col), prev(), 21);
+            // the program uses the rest of the matrix while the column is in flight (a halo exchange does)
+            for (int i = 0; i < 16; i++) {
+                if (i % 4 != 1) {
+                    got[i] = LATE;
+                }
+            }
+            W.send(BufferSpec.of(sent(rank()), 1, 1, col), next(), 21);
+            r.waitFor();
+            assertArrayEquals(column(sent(prev())), column(got), "the column arrived");
+            assertGaps(got, LATE, "irecv");
+
+            // persistent receive, two rounds, gaps rewritten between and during rounds
+            double[] p = new double[16];
+            Arrays.fill(p, GAP);
+            try (Prequest pr = W.recvInit(BufferSpec.of(p, 1, 1, col), prev(), 22)) {
+                for (int round = 0; round < 2; round++) {
+                    pr.start();
+                    for (int i = 0; i < 16; i++) {
+                        if (i % 4 != 1) {
+                            p[i] = LATE + round;
+                        }
+                    }
+                    W.send(BufferSpec.of(sent(rank() + round), 1, 1, col), next(), 22);
+                    pr.waitFor();
+                    assertArrayEquals(column(sent(prev() + round)), column(p), "round " + round);
+                    assertGaps(p, LATE + round, "recvInit round " + round);
+                }
+            }
+            // a nonblocking collective too
+            double[] b = new double[16];
+            Arrays.fill(b, GAP);
+            double[] mine = rank() == 0 ? sent(0) : b;
+            Request ib = W.ibcast(BufferSpec.of(mine, 1, 1, col), 0);
+            if (rank() != 0) {
+                for (int i = 0; i < 16; i++) {
+                    if (i % 4 != 1) {
+                        b[i] = LATE;
+                    }
+                }
+            }
+            ib.waitFor();
+            if (rank() != 0) {
+                assertArrayEquals(column(sent(0)), column(b));
+                assertGaps(b, LATE, "ibcast");
+            }
+        }
+    }
+
+    @RankTest
+    public static void aShortMessageLandsOnlyWhatArrived() {
+        // blocking receive of 2 of 4 column elements: the other two keep their values
+        try (Datatype col = Datatype.DOUBLE.vector(4, 1, 4).commit(); Datatype one = Datatype.DOUBLE.vector(2, 1, 4).commit()) {
+            double[] got = new double[16];
+            Arrays.fill(got, GAP);
+            Request s = W.isend(BufferSpec.of(sent(rank()), 1, 1, one), next(), 23);
+            W.recv(BufferSpec.of(got, 1, 1, col), prev(), 23);
+            s.waitFor();
+            double[] expect = new double[16];
+            Arrays.fill(expect, GAP);
+            expect[1] = sent(prev())[1];
+            expect[5] = sent(prev())[5];
+            assertArrayEquals(expect, got);
+        }
+    }
+
+    @RankTest
+    public static void offsetsWhoseBytePositionOverflowsAreRejected() {
+        double[] buf = new double[10];
+        long wraps = Long.MAX_VALUE / 4;   // x 8 bytes wraps to a small negative position
+        expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.recv(BufferSpec.of(buf, wraps, 1, Datatype.DOUBLE), prev(), 1));
+        expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.send(BufferSpec.of(buf, wraps, 1, Datatype.DOUBLE), next(), 1));
+        expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.ssend(BufferSpec.slice(buf, wraps, 1), next(), 1));
+        expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.sendInit(BufferSpec.of(buf, wraps, 1, Datatype.DOUBLE), next(), 1));
+        expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.irecv(BufferSpec.of(buf, wraps, 1, Datatype.DOUBLE), prev(), 1));
+        expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.sendrecv(BufferSpec.of(buf, wraps, 1, Datatype.DOUBLE), next(), 1,
+                new double[1], prev(), 1));
+        for (double v : buf) {
+            assertEquals(0.0, v);
+        }
+    }
+
+    @RankTest
+    public static void extentsWhoseSpanOverflowsAreRejected() {
+        try (Datatype huge = Datatype.DOUBLE.resized(0, 1L << 62).commit()) {
+            byte[] buf = new byte[64];
+            expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.recv(BufferSpec.of(buf, 3, huge), prev(), 1));
+            expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.send(BufferSpec.of(buf, 3, huge), next(), 1));
+            expect(ErrorClasses.ERR_COUNT, "overflows", () -> W.igather(BufferSpec.of(buf, 3, huge),
+                    BufferSpec.of(buf, 3, huge), 0));
+            for (byte v : buf) {
+                assertEquals(0, v);
+            }
+        }
+    }
+
+    @RankTest
+    public static void packPositionsOutsideTheBufferAreRejected() {
+        byte[] out = new byte[32];
+        Arrays.fill(out, (byte) 0x33);
+        expect(ErrorClasses.ERR_ARG, "position -8", () -> Datatype.DOUBLE.pack(new double[] {1}, out, -8, W));
+        expect(ErrorClasses.ERR_ARG, "position 40", () -> Datatype.DOUBLE.pack(new double[] {1}, out, 40, W));
+        expect(ErrorClasses.ERR_ARG, "position -1", () -> Datatype.DOUBLE.unpack(out, -1, new double[1], W));
+        for (byte v : out) {
+            assertEquals(0x33, v);
+        }
+        expect(ErrorClasses.ERR_COUNT, "negative count -1", () -> Datatype.DOUBLE.packSize(-1, W));
+        int end = Datatype.DOUBLE.pack(new double[] {2.5}, out, 24, W);
+        assertEquals(32, end);
+        double[] back = new double[1];
+        assertEquals(32, Datatype.DOUBLE.unpack(out, 24, back, W));
+        assertEquals(2.5, back[0]);
+    }
+
+    @RankTest
+    public static void groupRanksAreCheckedInJava() {
+        try (Group g = W.getGroup(); Group self = MPI.COMM_SELF.getGroup()) {
+            expect(ErrorClasses.ERR_RANK, "rank 99", () -> g.translateRanks(new int[] {0, 99}, self));
+            expect(ErrorClasses.ERR_RANK, "rank -3", () -> g.translateRanks(new int[] {-3}, self));
+            assertArrayEquals(new int[] {MPI.PROC_NULL}, g.translateRanks(new int[] {MPI.PROC_NULL}, self));
+            expect(ErrorClasses.ERR_RANK, "appears twice", () -> g.incl(0, 0));
+            expect(ErrorClasses.ERR_RANK, "appears twice", () -> g.excl(0, 0));
+            expect(ErrorClasses.ERR_RANK, "rank 7", () -> g.incl(7));
+            expect(ErrorClasses.ERR_RANK, "a second time", () -> g.rangeIncl(new int[][] {{0, 0, 1}, {0, 0, 1}}));
+            expect(ErrorClasses.ERR_ARG, "stride 0", () -> g.rangeExcl(new int[][] {{0, 0, 0}}));
+            try (Group one = g.incl(rank())) {
+                assertEquals(1, one.getSize());
+            }
+        }
+    }
+
+    @RankTest
+    public static void inPlaceIsNotAPointToPointBuffer() {
+        expect(ErrorClasses.ERR_BUFFER, "IN_PLACE", () -> W.send(MPI.IN_PLACE, next(), 1));
+        expect(ErrorClasses.ERR_BUFFER, "IN_PLACE", () -> W.recv(MPI.IN_PLACE, prev(), 1));
+        expect(ErrorClasses.ERR_BUFFER, "IN_PLACE", () -> W.isend(MPI.IN_PLACE, next(), 1));
+        expect(ErrorClasses.ERR_BUFFER, "IN_PLACE", () -> W.irecv(MPI.IN_PLACE, prev(), 1));
+        expect(ErrorClasses.ERR_BUFFER, "IN_PLACE", () -> W.sendrecv(MPI.IN_PLACE, next(), 1, new int[1], prev(), 1));
+    }
+
+    @RankTest
+    public static void freedOpsAndUnknownFortranHandles() {
+        Op mine = Op.ofLongs(Long::sum, true);
+        mine.free();
+        expect(ErrorClasses.ERR_OP, "freed", () -> W.reduceObject(1L, mine, 0));
+        expect(ErrorClasses.ERR_OP, "freed", () -> W.allreduceObject(1L, mine));
+        expect(ErrorClasses.ERR_ARG, "names no request", () -> Request.fromFortran(123456));
+        expect(ErrorClasses.ERR_ARG, "names no communicator", () -> Intracomm.fromFortran(123456));
+        expect(ErrorClasses.ERR_ARG, "names no datatype", () -> Datatype.fromFortran(123456));
+    }
+
+    /**
+     * Issue 13: a blocking receive into a heap array once held the array pinned (JNI critical) for the whole wait.
+     * Another thread of the rank that then needed a GC stalled, and when that thread was the one sending what the
+     * ring waits for, the job deadlocked. Thread A waits in recv(int[]) while thread B allocates hard, then sends.
+     */
+    @RankTest
+    public static void aBlockingReceiveIntoAnArrayDoesNotStallTheCollector() throws Exception {
+        int[] got = new int[1 << 16];
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch receiving = new CountDownLatch(1);
+        Thread a = new Thread(() -> {
+            try {
+                receiving.countDown();
+                W.recv(got, prev(), 31);
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "receiver");
+        Thread b = new Thread(() -> {
+            try {
+                receiving.await();
+                Thread.sleep(200);   // A is inside MPI_Recv now
+                long sink = 0;
+                for (int i = 0; i < 400; i++) {
+                    byte[] garbage = new byte[1 << 20];   // ~400 MiB through a 256 MiB heap: GCs must run
+                    sink += garbage[i % garbage.length] + garbage.length;
+                }
+                int[] msg = new int[1 << 16];
+                Arrays.fill(msg, rank() + (int) (sink & 0));
+                W.send(msg, next(), 31);
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "allocator");
+        a.start();
+        b.start();
+        a.join(TimeUnit.SECONDS.toMillis(30));
+        b.join(TimeUnit.SECONDS.toMillis(5));
+        assertTrue(!a.isAlive() && !b.isAlive(), "deadlock: receiver alive " + a.isAlive() + ", allocator alive " + b.isAlive());
+        if (failed.get() != null) {
+            throw new AssertionError(failed.get());
+        }
+        for (int v : got) {
+            assertEquals(prev(), v);
+        }
+    }
+}
