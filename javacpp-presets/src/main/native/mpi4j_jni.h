@@ -82,7 +82,7 @@ static inline void mpi4j_copy_from_native(JNIEnv* env, jclass, jobject base, jin
  * elements are left as they are, since the program may be using them. `limit` >= 0 caps the packed bytes landed at
  * what the receive delivered (a trailing partial element lands only its delivered bytes); -1 lands all count
  * elements. The array is pinned only for the copy, never across communication. Returns an MPI error code. */
-static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlong src, jint count, jlong type,
+static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlong src, jlong count, jlong type,
                               jlong limit) {
     MPI_Datatype t = MPI4J_H(MPI_Datatype, type);
     int size;
@@ -94,7 +94,7 @@ static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlo
     long long total = (long long)count * size;
     long long bytes = limit >= 0 && limit < total ? limit : total;
     const char* from = (const char*)(intptr_t)src;
-    if ((MPI_Aint)size == textent && (count == 1 || extent == (MPI_Aint)size)) {
+    if ((MPI_Aint)size == textent && (count == 1 || extent == (MPI_Aint)size)) {   /* no gaps */
         char* to = (char*)mpi4j_pin(env, array, MPI4J_KIND_ARRAY, off);
         memcpy(to + tlb, from + tlb, (size_t)bytes);
         mpi4j_unpin(env, array, MPI4J_KIND_ARRAY, to, off, 0);

@@ -141,6 +141,15 @@ final class Collectives {
      * while an array is pinned). Null for the plain blocking path, where buffers are pinned for the call.
      */
     private static Request prepare(boolean nonblocking, Op op, MessageBuffer s, MessageBuffer r) {
+        return prepare(nonblocking, op, s, r, false);
+    }
+
+    /**
+     * As above; {@code recvIsInput} when MPI reads the receive buffer or may leave parts of it unwritten (local
+     * reduction, exscan's rank 0, neighbours that are MPI_PROC_NULL): a staged array is then copied in first, so
+     * that landing gives back what MPI did not write. MPI_IN_PLACE on the send side implies it.
+     */
+    private static Request prepare(boolean nonblocking, Op op, MessageBuffer s, MessageBuffer r, boolean recvIsInput) {
         if (op != null && !op.isUserDefined() && (s.isStrided() || r.isStrided())) {
             throw new MPIException(ErrorClasses.ERR_OP, "a predefined reduction op needs contiguous buffers: Open MPI 4.1"
                     + " refuses them on the derived datatype of a strided view (reduce a dup() of the view instead)");
@@ -149,7 +158,7 @@ final class Collectives {
         if (!nonblocking && !stage) {
             // blocking: heap arrays go through this thread's staging areas (see Staging), landed by finish()
             Staging.send(s);
-            Staging.recv(r, s.isInPlace());
+            Staging.recv(r, recvIsInput || s.isInPlace());
             return null;
         }
         Request q = new Request();
@@ -342,7 +351,7 @@ final class Collectives {
         MessageBuffer s = send(sendbuf, 1);
         inPlaceRule(s, c, nbr);
         noInPlace(r, "as allgather's receive buffer");
-        Request q = prepare(nb, null, s, r);
+        Request q = prepare(nb, null, s, r, nbr);
         int rc;
         if (nb) {
             rc = nbr ? LibMpi.MPI_Ineighbor_allgather(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
@@ -364,7 +373,7 @@ final class Collectives {
         MessageBuffer s = send(sendbuf, 1);
         inPlaceRule(s, c, nbr);
         noInPlace(r, "as allgatherv's receive buffer");
-        Request q = prepare(nb, null, s, r);
+        Request q = prepare(nb, null, s, r, nbr);
         long counts = ints(q, r.counts(), n, 0);
         long displs = ints(q, r.displs(), n, 1);
         int rc;
@@ -387,7 +396,7 @@ final class Collectives {
         MessageBuffer s = send(sendbuf, outBlocks(c, nbr));
         inPlaceRule(s, c, nbr);
         noInPlace(r, "as alltoall's receive buffer");
-        Request q = prepare(nb, null, s, r);
+        Request q = prepare(nb, null, s, r, nbr);
         int rc;
         if (nb) {
             rc = nbr ? LibMpi.MPI_Ineighbor_alltoall(s.offset(), s.count(), s.datatype(), r.offset(), r.count(), r.datatype(), h, reqAddress())
@@ -411,7 +420,7 @@ final class Collectives {
         MessageBuffer s = vmessage(sendbuf, out, false);
         inPlaceRule(s, c, nbr);
         noInPlace(r, "as alltoallv's receive buffer");
-        Request q = prepare(nb, null, s, r);
+        Request q = prepare(nb, null, s, r, nbr);
         long sc = ints(q, s.counts(), out, 0, w);
         long sd = ints(q, s.displs(), out, 1, w);
         long rcnt = ints(q, r.counts(), in, 2, w);
@@ -446,7 +455,7 @@ final class Collectives {
         if (s.types() == null && !s.isInPlace()) {
             throw new MPIException(ErrorClasses.ERR_ARG, "alltoallw's send buffer must be a WBuffer or MPI.IN_PLACE");
         }
-        Request q = prepare(nb, null, s, r);
+        Request q = prepare(nb, null, s, r, nbr);
         long sc = s.isInPlace() ? 0 : ints(q, s.counts(), out, 0, w);
         long sd = s.isInPlace() ? 0 : nbr ? aints(q, s.displs(), out, 0, w) : ints(q, s.displs(), out, 1, w);
         long st = s.isInPlace() ? 0 : handles(q, s.types(), out, 0, w);
@@ -497,7 +506,7 @@ final class Collectives {
         MessageBuffer shape = reduceShape(s, r);
         int count = shape.count();
         long type = shape.datatype();
-        Request q = prepare(nb, op, s, r);
+        Request q = prepare(nb, op, s, r, kind == 2);
         long req = reqAddress();
         int rc;
         switch (kind) {
@@ -588,7 +597,7 @@ final class Collectives {
         noInPlace(s, "in reduceLocal");
         noInPlace(r, "in reduceLocal");
         reduceShape(s, r);
-        Request q = prepare(false, op, s, r);
+        Request q = prepare(false, op, s, r, true);
         int rc = LibMpi.mpi4j_reduce_local(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), s.count(), s.datatype(), oh);
         finish(rc, q, false, op);
     }

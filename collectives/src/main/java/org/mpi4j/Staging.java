@@ -126,7 +126,7 @@ final class Staging {
             st.pendingArray = null;
             if (rc == 0) {
                 long limit = status == 0 || status == Status.addressOf(null) ? -1 : LibMpi.mpi4j_received_bytes(status);
-                land(array, st.pendingArrayMsg, st.pendingStagedMsg, m.count(), m.datatype(), m.counts(), m.displs(),
+                land(array, st.pendingArrayMsg, st.pendingStagedMsg, m.totalCount(), m.datatype(), m.counts(), m.displs(),
                         m.types(), extentOf(m), limit);
             }
         }
@@ -177,7 +177,7 @@ final class Staging {
      * elements, or the blocks of a v message (displacements in extents) or w message (byte displacements, a type
      * each). {@code limit} caps the packed bytes of a single message at what arrived (-1: all of it).
      */
-    static void land(Object array, long arrayMsg, long stagedMsg, int count, long datatype, int[] counts, int[] displs,
+    static void land(Object array, long arrayMsg, long stagedMsg, long count, long datatype, int[] counts, int[] displs,
                      TypeDescriptor[] types, long extent, long limit) {
         if (counts == null) {
             MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, limit));
@@ -198,7 +198,7 @@ final class Staging {
         private final Object array;
         private final long arrayMsg;
         private final long stagedMsg;
-        private final int count;
+        private final long count;
         private final long datatype;
         private final int[] counts;
         private final int[] displs;
@@ -209,7 +209,7 @@ final class Staging {
             this.array = m.base();
             this.arrayMsg = m.offset();
             this.stagedMsg = stagedMsg;
-            this.count = m.count();
+            this.count = m.totalCount();
             this.datatype = m.datatype();
             this.counts = m.counts() == null ? null : m.counts().clone();
             this.displs = m.displs() == null ? null : m.displs().clone();

@@ -21,6 +21,8 @@ public final class MessageBuffer {
 
     private long position;
     private int count;
+    /** Elements of the datatype in all equal blocks together (count x blocks); 0 for v/w messages. */
+    private long totalCount;
     private long datatype;
     private TypeDescriptor type;
     private long spanLow;
@@ -122,12 +124,14 @@ public final class MessageBuffer {
                 requireFlat("split into " + blocks + " blocks");
             }
             setMessage(0, 1, layout.handle(), layout);
+            totalCount = 1;
             spanLow = 0;
             spanHigh = limit;
             return;
         }
         long n = limit / elementType.size();
         setMessage(0, perBlock(n, blocks), elementType.datatype(), null);
+        totalCount = n;
         spanLow = 0;
         spanHigh = n * elementType.size();
     }
@@ -170,6 +174,7 @@ public final class MessageBuffer {
                         + room / esize + " elements of " + elementType + " from offset " + offsetElements);
             }
             setMessage(pos, perBlock(n, b), elementType.datatype(), null);
+            totalCount = n;
             spanLow = 0;
             spanHigh = n * esize;
             return;
@@ -191,6 +196,7 @@ public final class MessageBuffer {
         long[] span = span(t, 0, n);
         checkSpan(span, pos, n, extent);
         setMessage(pos, perBlock(n, b), t.handle(), t);
+        totalCount = n;
         spanLow = span[0];
         spanHigh = span[1];
     }
@@ -380,6 +386,7 @@ public final class MessageBuffer {
     private void setMessage(long pos, int n, long dt, TypeDescriptor t) {
         this.position = pos;
         this.count = n;
+        this.totalCount = n;
         this.datatype = dt;
         this.type = t;
     }
@@ -410,6 +417,11 @@ public final class MessageBuffer {
     /** The element count passed to MPI. */
     public int count() {
         return count;
+    }
+
+    /** Elements of the datatype in the whole buffer: {@link #count()} times the blocks of a collective's buffer. */
+    public long totalCount() {
+        return totalCount;
     }
 
     /** The MPI datatype handle passed to MPI. */
@@ -508,6 +520,7 @@ public final class MessageBuffer {
         readOnly = o.readOnly;
         position = o.position;
         count = o.count;
+        totalCount = o.totalCount;
         datatype = o.datatype;
         type = o.type;
         spanLow = o.spanLow;

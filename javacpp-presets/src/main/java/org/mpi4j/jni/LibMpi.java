@@ -51,7 +51,7 @@ public final class LibMpi {
     /** Copies bytes from native memory at src into a buffer of any kind. */
     public static native void mpi4j_copy_from_native(@Raw(withEnv = true) Object base, int kind, long offset, long src, long bytes);
     /** {@code mpi4j_land}: lands a staged receive in a Java array, writing only its datatype's type map (gaps untouched). */
-    public static native int mpi4j_land(@Raw(withEnv = true) Object array, long offset, long src, int count, long datatype, long limit);
+    public static native int mpi4j_land(@Raw(withEnv = true) Object array, long offset, long src, long count, long datatype, long limit);
     /** {@code mpi4j_received_bytes}: the bytes a receive delivered, from its MPI_Status (-1 if undefined). */
     public static native long mpi4j_received_bytes(long status);
 
