@@ -253,12 +253,12 @@ public enum Style {
     }
 
     /**
-     * alltoall, or neighbour alltoall on the ring: send block 0 goes to the previous rank (arriving in its block 1),
-     * block 1 to the next (arriving in its block 0). With 1 or 2 ranks both neighbours are the same process and
-     * which of its blocks lands where is not pinned down here, so the data then names the sender only.
+     * alltoall, or neighbour alltoall on the ring: send block 0 goes to the previous rank (the -1 direction) and
+     * lands in its receive block 1, block 1 goes to the next rank and lands in its block 0 (MPI-4.1 8.6, also when
+     * 1 or 2 ranks make both neighbours the same process).
      */
     private static void alltoall(Case c, boolean nbr, boolean nb) {
-        Side s = c.send(nbr ? 2 : c.size, (b, k) -> c.v(c.rank, nbr ? dir(c, b) : b, k));
+        Side s = c.send(nbr ? 2 : c.size, (b, k) -> c.v(c.rank, nbr ? dir(c, nb, b) : b, k));
         Side q = c.recv(nbr ? 2 : c.size);
         if (nb) {
             Request r = nbr ? c.ring().ineighborAlltoall(s.msg(), q.msg()) : c.world.ialltoall(s.msg(), q.msg());
@@ -269,11 +269,17 @@ public enum Style {
         } else {
             c.world.alltoall(s.msg(), q.msg());
         }
-        q.expect((b, k) -> nbr ? (b == 0 ? c.v(c.prev, dir(c, 1), k) : c.v(c.next, dir(c, 0), k)) : c.v(b, c.rank, k));
+        q.expect((b, k) -> nbr ? (b == 0 ? c.v(c.prev, dir(c, nb, 1), k) : c.v(c.next, dir(c, nb, 0), k)) : c.v(b, c.rank, k));
         c.check(s, q);
     }
 
-    private static int dir(Case c, int block) {
-        return c.size >= 3 ? 10 + block : 9;
+    /**
+     * The destination code a neighbour-alltoall block carries: its direction. Except for the nonblocking form on 1 or
+     * 2 ranks, where Open MPI 4.1's libnbc pairs the two blocks exchanged with one process the wrong way round
+     * (open-mpi/ompi#14430, fixed upstream by #14416; the blocking form is right): there the data names the sender
+     * only, so the matrix tests mpi4j's buffers rather than that Open MPI bug.
+     */
+    private static int dir(Case c, boolean nb, int block) {
+        return nb && c.size <= 2 ? 9 : 10 + block;
     }
 }
