@@ -7,7 +7,8 @@ import org.mpi4j.Request;
  * The call styles of the matrix. Ranks form a ring (point-to-point: send to next, receive from previous); rooted
  * collectives use the last rank as root; neighbourhood collectives run on a periodic 1-D Cartesian ring, whose
  * in- and out-neighbours are (previous, next). Nonblocking and persistent styles scribble new markers into every
- * gap of their buffers between posting and completion.
+ * gap of their buffers between posting and completion, and complete through waitAll (isend/irecv), test polling
+ * (the i*alltoall forms) or wait (the rest); the persistent pair starts with start() and then with startAll().
  */
 public enum Style {
     SEND_RECV("send/recv", false) {
@@ -64,9 +65,14 @@ public enum Style {
                         s.data((b, k) -> c.v(c.rank, c.next, k, salt));
                         q.restale();
                     }
-                    rr.start();
-                    q.scribble(round);
-                    sr.start();
+                    if (round == 0) {
+                        rr.start();
+                        q.scribble(round);
+                        sr.start();
+                    } else {
+                        Prequest.startAll(rr, sr); // must restage the rewritten send data as start() does
+                        q.scribble(round);
+                    }
                     s.scribble(round);
                     sr.waitFor();
                     rr.waitFor();
@@ -263,7 +269,9 @@ public enum Style {
         if (nb) {
             Request r = nbr ? c.ring().ineighborAlltoall(s.msg(), q.msg()) : c.world.ialltoall(s.msg(), q.msg());
             c.scribble(s, q);
-            r.waitFor();
+            while (!r.test()) {
+                Thread.onSpinWait(); // completion through MPI_Test, the other styles complete with a wait
+            }
         } else if (nbr) {
             c.ring().neighborAlltoall(s.msg(), q.msg());
         } else {
