@@ -11,8 +11,8 @@ import org.mpi4j.run.UncaughtAbort;
  *
  * <p>When mpi4j initialised MPI, how the JVM ends decides what happens to the job (the rules are stated for users in
  * {@link MPI}): a normal end (main returned and every non-daemon thread ended: the JVM's DestroyJavaVM path)
- * finalises MPI; System.exit before that, with MPI not finalised, aborts the job, because the other ranks may be
- * blocked waiting for this one and MPI_Finalize would then wait forever; a signal (SIGTERM, SIGINT, SIGHUP) leaves
+ * finalises MPI; System.exit before that, with MPI not finalised, aborts the job when COMM_WORLD has more than one
+ * rank, because the other ranks may be blocked waiting for this one and MPI_Finalize would then wait forever; a signal (SIGTERM, SIGINT, SIGHUP) leaves
  * MPI alone, so the process ends without finalising and the MPI runtime ends the rest of the job. An uncaught
  * exception aborts the job through {@link UncaughtAbort}, installed at initialisation when no default handler is
  * set.
@@ -123,7 +123,15 @@ final class Environment {
                     weInitialized = false;
                     break;
                 case EXIT:
-                    abortAtExit(exitCaller(stacks));
+                    if (MPI.COMM_WORLD.getSize() == 1) {
+                        // A world of one (a singleton `java Main`, a test runner's JVM) has nobody waiting for it,
+                        // and System.exit keeps its status. When spawn/connect arrive, a parent or children will
+                        // have to count here too.
+                        LibMpi.MPI_Finalize();
+                        weInitialized = false;
+                    } else {
+                        abortAtExit(exitCaller(stacks));
+                    }
                     break;
                 default:
                     // The signal's sender is ending this process (mpiexec ending the job, or someone from outside):

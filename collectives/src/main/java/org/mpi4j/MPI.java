@@ -19,7 +19,8 @@ import org.mpi4j.jni.LibMpi;
  *   <li>{@code System.exit(n)} (any {@code n}, any thread) while MPI is not finalized: the other ranks may be blocked
  *       waiting for this one, so MPI_Finalize could wait forever; the job is aborted instead (MPI_Abort, error code
  *       1), as a C program that exits without MPI_Finalize is. To exit with a status, call {@link #finalizeMPI()}
- *       first: then {@code System.exit(n)} just exits;</li>
+ *       first: then {@code System.exit(n)} just exits. A job of one rank (e.g. a plain {@code java Main}, or a test
+ *       runner's JVM, which ends with System.exit) has nobody waiting: it is finalized and keeps its status;</li>
  *   <li>{@code Runtime.halt}, {@link #abort}, a crash or a signal (SIGTERM, SIGINT, SIGKILL): the rank ends without
  *       finalizing and the MPI runtime ends the whole job.</li>
  * </ul>

@@ -14,9 +14,11 @@ import org.mpi4j.MPI;
  *   <li>{@code halt}: {@code Runtime.halt(3)};</li>
  *   <li>{@code abort}: {@code MPI.abort(3)};</li>
  *   <li>{@code kill}: blocks like the others until the test kills it with SIGKILL;</li>
+ *   <li>{@code term}: blocks like the others until the test sends it SIGTERM;</li>
  *   <li>{@code normal}: sends rank 0 its message and joins the barrier, so every rank returns from main;</li>
  *   <li>{@code finalize-exit}: as {@code normal}, and then every rank calls {@code MPI.finalizeMPI()} and
- *       {@code System.exit(0)}.</li>
+ *       {@code System.exit(0)};</li>
+ *   <li>{@code single-exit} (on 1 rank): {@code System.exit(5)} right after MPI starts.</li>
  * </ul>
  * Output "AFTER ..." means a rank went past a point the job should never reach.
  */
@@ -27,6 +29,11 @@ public final class TeardownMain {
     public static void main(String[] args) throws Exception {
         String what = args[0];
         int rank = MPI.COMM_WORLD.getRank();
+        if (what.equals("single-exit")) {
+            System.out.println("EVENT " + what + " pid=" + ProcessHandle.current().pid() + " t=" + System.currentTimeMillis());
+            System.out.flush();
+            System.exit(5);
+        }
         if (MPI.COMM_WORLD.getSize() != 3) {
             throw new IllegalStateException("run on 3 ranks");
         }
@@ -68,6 +75,7 @@ public final class TeardownMain {
                     MPI.abort(3);
                     break;
                 case "kill":
+                case "term":
                     MPI.COMM_WORLD.barrier();
                     break;
                 case "normal":

@@ -27,10 +27,11 @@ import org.mpi4j.testing.MpiTestKit;
 /**
  * Teardown: on a 3-rank job where ranks 0 and 2 are blocked (in a receive and a barrier), rank 1 ends badly
  * ({@link TeardownMain}: uncaught exception in main or in a worker thread, System.exit, Runtime.halt, MPI.abort,
- * SIGKILL from outside). The whole job must end within 5 s of that event with a non-zero exit code, every rank
+ * SIGKILL or SIGTERM from outside). The whole job must end within 5 s of that event with a non-zero exit code, every rank
  * process gone, under both launchers: {@link Mpirun} (RankMain on every rank) and a plain
- * {@code mpiexec java -cp ... TeardownMain} where only the library itself can act. Two controls check that a
- * normal end still finalizes and exits 0. Each case prints its measured teardown time.
+ * {@code mpiexec java -cp ... TeardownMain} where only the library itself can act. Controls check that a normal
+ * end still finalizes and exits 0, and that System.exit keeps its status where nobody can be waiting (after
+ * MPI.finalizeMPI, or on a single rank). Each bad case prints its measured teardown time.
  */
 class TeardownTest {
     /** How long the job may take to end after the bad event. */
@@ -54,7 +55,7 @@ class TeardownTest {
     Stream<DynamicTest> badRankEndsTheJob() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Launcher l : Launcher.values()) {
-            for (String what : List.of("exit", "throw-main", "throw-thread", "halt", "abort", "kill")) {
+            for (String what : List.of("exit", "throw-main", "throw-thread", "halt", "abort", "kill", "term")) {
                 tests.add(DynamicTest.dynamicTest(what + " on rank 1, " + l.label, () -> badCase(l, what)));
             }
         }
@@ -73,6 +74,11 @@ class TeardownTest {
         tests.add(DynamicTest.dynamicTest("MPI.finalizeMPI then System.exit(0), plain mpiexec", () -> {
             Job j = Job.run(Launcher.PLAIN, "finalize-exit");
             assertEquals(0, j.exit, j.describe());
+        }));
+        tests.add(DynamicTest.dynamicTest("System.exit(5) on a single rank keeps its status, plain mpiexec", () -> {
+            Job j = Job.run(Launcher.PLAIN, "single-exit");
+            assertEquals(5, j.exit, j.describe());
+            assertFalse(j.output.contains("MPI_ABORT"), j.describe());
         }));
         return tests.stream();
     }
@@ -181,9 +187,10 @@ class TeardownTest {
                     if (m.find()) {
                         long pid = Long.parseLong(m.group(2));
                         long t = Long.parseLong(m.group(3));
-                        if (what.equals("kill")) {
+                        if (what.equals("kill") || what.equals("term")) {
                             t = System.currentTimeMillis();
-                            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
+                            // destroyForcibly sends SIGKILL, destroy SIGTERM
+                            ProcessHandle.of(pid).ifPresent(what.equals("kill") ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
                         }
                         synchronized (seen) {
                             eventPid = pid;
@@ -229,7 +236,7 @@ class TeardownTest {
             cmd.addAll(Mpirun.defaultJvmFlags());
             cmd.addAll(flags);
             cmd.addAll(List.of("-cp", cp, TeardownMain.class.getName(), what));
-            return Mpirun.nativeProcessBuilder(3, cmd);
+            return Mpirun.nativeProcessBuilder(what.startsWith("single") ? 1 : 3, cmd);
         }
     }
 }
