@@ -1,12 +1,21 @@
 package org.mpi4j;
 
+import java.util.Map;
 import org.mpi4j.buffers.NativeScratch;
 import org.mpi4j.jni.LibMpi;
+import org.mpi4j.run.UncaughtAbort;
 
 /**
  * Initialisation and finalisation state. MPI is initialised on first use (thread level from the system property
- * {@code mpi4j.threadLevel}, default MULTIPLE as in mpi4py) or explicitly by {@link MPI#init(ThreadLevel)}, and
- * finalised at JVM exit when mpi4j initialised it.
+ * {@code mpi4j.threadLevel}, default MULTIPLE as in mpi4py) or explicitly by {@link MPI#init(ThreadLevel)}.
+ *
+ * <p>When mpi4j initialised MPI, how the JVM ends decides what happens to the job (the rules are stated for users in
+ * {@link MPI}): a normal end (main returned and every non-daemon thread ended: the JVM's DestroyJavaVM path)
+ * finalises MPI; System.exit before that, with MPI not finalised, aborts the job when COMM_WORLD has more than one
+ * rank, because the other ranks may be blocked waiting for this one and MPI_Finalize would then wait forever; a signal (SIGTERM, SIGINT, SIGHUP) leaves
+ * MPI alone, so the process ends without finalising and the MPI runtime ends the rest of the job. An uncaught
+ * exception aborts the job through {@link UncaughtAbort}, installed at initialisation when no default handler is
+ * set.
  */
 final class Environment {
     /** Set once MPI is usable; a plain field read on every operation's fast path. */
@@ -48,7 +57,10 @@ final class Environment {
         weInitialized = true;
         setErrorsReturn();
         ready = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(Environment::finalizeAtExit, "mpi4j-finalize"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Environment::atExit, "mpi4j-finalize"));
+        if (Thread.getDefaultUncaughtExceptionHandler() == null) {
+            Thread.setDefaultUncaughtExceptionHandler(new UncaughtAbort());
+        }
         return provided;
     }
 
@@ -88,11 +100,44 @@ final class Environment {
         weInitialized = false;
     }
 
-    private static void finalizeAtExit() {
+    /** How the JVM is ending, as seen from a shutdown hook. */
+    enum Ending {
+        /** main returned and every non-daemon thread ended (DestroyJavaVM). */
+        NORMAL,
+        /** System.exit / Runtime.exit, from any thread. */
+        EXIT,
+        /** SIGTERM, SIGINT or SIGHUP. */
+        SIGNAL
+    }
+
+    /** The shutdown hook: finalise after a normal end, abort after System.exit, leave MPI alone on a signal. */
+    private static void atExit() {
         synchronized (Environment.class) {
-            if (weInitialized && !nativeFlag(false)) {
-                LibMpi.MPI_Finalize();
-                weInitialized = false;
+            if (!weInitialized || nativeFlag(false)) {
+                return;
+            }
+            Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
+            switch (ending(stacks)) {
+                case NORMAL:
+                    LibMpi.MPI_Finalize();
+                    weInitialized = false;
+                    break;
+                case EXIT:
+                    if (MPI.COMM_WORLD.getSize() == 1) {
+                        // A world of one (a singleton `java Main`, a test runner's JVM) has nobody waiting for it,
+                        // and System.exit keeps its status. When spawn/connect arrive, a parent or children will
+                        // have to count here too.
+                        LibMpi.MPI_Finalize();
+                        weInitialized = false;
+                    } else {
+                        abortAtExit(exitCaller(stacks));
+                    }
+                    break;
+                default:
+                    // The signal's sender is ending this process (mpiexec ending the job, or someone from outside):
+                    // finalising could wait forever for blocked ranks, and the MPI runtime ends the job anyway
+                    // once this rank is gone without finalising.
+                    break;
             }
         }
     }
@@ -106,5 +151,72 @@ final class Environment {
             throw new MPIException(ErrorClasses.ERR_ARG, "Fortran handle " + f + " names no " + what);
         }
         return h;
+    }
+
+    /**
+     * Reads how the JVM ends from the thread running the shutdown hooks: its stack holds
+     * {@code java.lang.Shutdown.runHooks} called from {@code Shutdown.shutdown} (DestroyJavaVM: a normal end) or from
+     * {@code Shutdown.exit} (Runtime.exit, or the JVM's signal handler via {@code java.lang.Terminator}). Checked on
+     * JDK 17 and 25. Should a JDK ever name these differently, a live {@code DestroyJavaVM} thread still marks a
+     * normal end.
+     */
+    static Ending ending(Map<Thread, StackTraceElement[]> stacks) {
+        boolean destroyJavaVm = false;
+        for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
+            destroyJavaVm |= "DestroyJavaVM".equals(e.getKey().getName());
+            StackTraceElement[] st = e.getValue();
+            for (int i = 0; i + 1 < st.length; i++) {
+                if (isFrame(st[i], "java.lang.Shutdown", "runHooks")) {
+                    if (isFrame(st[i + 1], "java.lang.Shutdown", "shutdown")) {
+                        return Ending.NORMAL;
+                    }
+                    for (int j = i + 1; j < st.length; j++) {
+                        if (st[j].getClassName().startsWith("java.lang.Terminator")) {
+                            return Ending.SIGNAL;
+                        }
+                    }
+                    return Ending.EXIT;
+                }
+            }
+        }
+        return destroyJavaVm ? Ending.NORMAL : Ending.EXIT;
+    }
+
+    private static boolean isFrame(StackTraceElement f, String cls, String method) {
+        return cls.equals(f.getClassName()) && method.equals(f.getMethodName());
+    }
+
+    /** The first frame below System.exit / Runtime.exit on the exiting thread, or "" when not found. */
+    private static String exitCaller(Map<Thread, StackTraceElement[]> stacks) {
+        for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
+            StackTraceElement[] st = e.getValue();
+            for (int i = st.length - 1; i >= 0; i--) {
+                String c = st[i].getClassName();
+                if ((c.equals("java.lang.System") || c.equals("java.lang.Runtime")) && st[i].getMethodName().equals("exit")) {
+                    return i + 1 < st.length ? " (thread " + e.getKey().getName() + ", at " + st[i + 1] + ")" : "";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** System.exit with MPI still running: say why, then MPI_Abort the job (error code 1); never returns. */
+    private static void abortAtExit(String where) {
+        String rank = "?";
+        String size = "?";
+        try {
+            rank = Integer.toString(MPI.COMM_WORLD.getRank());
+            size = Integer.toString(MPI.COMM_WORLD.getSize());
+        } catch (RuntimeException ignored) {
+            // the message matters more than the numbers
+        }
+        System.out.flush();
+        System.err.println("[mpi4j] rank " + rank + " of " + size + ": System.exit was called" + where + " before the program"
+                + " ended normally, with MPI not finalized; other ranks may be waiting for this one, so the job is aborted"
+                + " (MPI_Abort). To end normally, return from main (MPI is finalized at exit) or call MPI.finalizeMPI()"
+                + " before System.exit.");
+        System.err.flush();
+        LibMpi.MPI_Abort(LibMpi.MPI_COMM_WORLD(), 1);
+        Runtime.getRuntime().halt(1);
     }
 }

@@ -7,6 +7,23 @@ import org.mpi4j.jni.LibMpi;
  * The MPI environment: predefined communicators and constants, explicit initialisation with a thread level,
  * finalisation, version queries, processor name, timers, COMM_WORLD attributes, the bsend buffer and abort.
  * MPI is initialised on first use and finalised at JVM exit when mpi4j initialised it.
+ *
+ * <p>How a job ends, when mpi4j initialised MPI (the same under {@code ./mpi4j run} and a plain
+ * {@code mpiexec java ...}):
+ * <ul>
+ *   <li>main returns and every non-daemon thread ends: MPI_Finalize at exit, which waits for the other ranks to
+ *       finalize too, as in C and mpi4py;</li>
+ *   <li>an uncaught exception on any thread: the exception is printed with the rank and the whole job is aborted
+ *       (MPI_Abort, error code 1), as with {@code python -m mpi4py}. A default uncaught-exception handler set by the
+ *       program replaces this rule;</li>
+ *   <li>{@code System.exit(n)} (any {@code n}, any thread) while MPI is not finalized: the other ranks may be blocked
+ *       waiting for this one, so MPI_Finalize could wait forever; the job is aborted instead (MPI_Abort, error code
+ *       1), as a C program that exits without MPI_Finalize is. To exit with a status, call {@link #finalizeMPI()}
+ *       first: then {@code System.exit(n)} just exits. A job of one rank (e.g. a plain {@code java Main}, or a test
+ *       runner's JVM, which ends with System.exit) has nobody waiting: it is finalized and keeps its status;</li>
+ *   <li>{@code Runtime.halt}, {@link #abort}, a crash or a signal (SIGTERM, SIGINT, SIGKILL): the rank ends without
+ *       finalizing and the MPI runtime ends the whole job.</li>
+ * </ul>
  */
 public final class MPI {
     private MPI() { }

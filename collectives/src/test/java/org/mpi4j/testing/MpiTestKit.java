@@ -30,7 +30,7 @@ public final class MpiTestKit {
     private MpiTestKit() { }
 
     /** JVM flags for test ranks: small and quick to start, since up to 4 JVMs share 2 cores. */
-    static final List<String> RANK_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m",
+    public static final List<String> RANK_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m",
             "-Dmpi4j.test.timeout=" + Integer.getInteger("mpi4j.test.timeout", 60));
 
     /** One container per rank count, each with one test per {@link RankTest} method of {@code cls}. */
@@ -87,7 +87,8 @@ public final class MpiTestKit {
     /** Exit code and output of a job. */
     public record Result(int exitCode, String output) { }
 
-    static String classpath() {
+    /** The test classpath, for jobs a test starts itself (surefire's, else this JVM's). */
+    public static String classpath() {
         String cp = System.getProperty("surefire.test.class.path");
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
