@@ -24,4 +24,10 @@ class PointToPointTest {
     Stream<DynamicNode> safety() {
         return MpiTestKit.ranks(SafetyRanks.class, 1, 2, 3);
     }
+
+    /** Issue 12's overflow fuzz, 6000 seeded calls per rank. */
+    @TestFactory
+    Stream<DynamicNode> overflowFuzz() {
+        return MpiTestKit.ranks(OverflowFuzzRanks.class, 1, 2);
+    }
 }
