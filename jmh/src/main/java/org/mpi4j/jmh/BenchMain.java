@@ -68,6 +68,12 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * {@code --pin-arrays}: the Java ranks pin heap arrays for blocking calls (-Dmpi4j.pinArrays=true) instead of
+     * staging them, to measure what staging costs the array rows.
+     */
+    static boolean pinArrays;
+
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         int rounds = -1;
@@ -82,9 +88,11 @@ public final class BenchMain {
                 rounds = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--only")) {
                 only = List.of(args[++i].split(","));
+            } else if (args[i].equals("--pin-arrays")) {
+                pinArrays = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --quick, --out DIR, --rounds N, --only OP[:SIZE],...)");
+                        + " (options: --quick, --out DIR, --rounds N, --only OP[:SIZE],..., --pin-arrays)");
             }
         }
         double target = quick ? 0.005 : 0.04;
@@ -151,7 +159,11 @@ public final class BenchMain {
         String kinds = String.join(",", rotate(c.kinds(), round));
         List<String> jargs = new ArrayList<>(List.of(c.op(), kinds, Integer.toString(c.size()),
                 Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
-        rows.addAll(collect(Mpirun.processBuilder(2, cp, List.of("-Xmx2g", "-XX:+UseParallelGC"), RankBench.class.getName(), jargs)));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
+        if (pinArrays) {
+            jvm.add("-Dmpi4j.pinArrays=true");
+        }
+        rows.addAll(collect(Mpirun.processBuilder(2, cp, jvm, RankBench.class.getName(), jargs)));
         if (py && c.py()) {
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", new File("jmh/src/main/python/mpi4py_bench.py").getAbsolutePath()));
             cmd.addAll(common);
