@@ -47,7 +47,7 @@ final class ObjectPath {
         if (st.getSource() == MPI.PROC_NULL) {
             return null;
         }
-        return finishReceive(c, b0, st.getCount(Datatype.BYTE));
+        return finishReceive(c, b0, st.getCount(Datatype.BYTE), st.getSource(), st.getTag());
     }
 
     private static final ThreadLocal<byte[]> FIRST_FRAME = new ThreadLocal<>();
@@ -63,24 +63,45 @@ final class ObjectPath {
         return b;
     }
 
-    /** Given the first frame, receives the remaining frames from the peer it names and deserializes. */
-    static Object finishReceive(Comm c, byte[] b0, int len0) {
-        Pickle.Frames f = Pickle.Frames.received(b0, len0);
-        long missing = f.missing();
-        if (missing > 0) {
-            Status st = STATUS.get();
+    /**
+     * Given the first frame ({@code len0} bytes that arrived from {@code source} with {@code tag}; either may be
+     * ANY_SOURCE/ANY_TAG when the receive could not report them), checks it, receives the remaining frames from that
+     * peer and deserializes. Every length is checked against what arrived before anything of that size is allocated.
+     */
+    static Object finishReceive(Comm c, byte[] b0, int len0, int source, int tag) {
+        Pickle p = Pickle.get();
+        Pickle.Frames f = Pickle.Frames.received(b0, len0, p.getFirstFrameBytes());
+        if (f.missing() > 0) {
             int src = f.source();
-            int tag = f.tag();
-            while (missing > 0) {
-                Message m = c.mprobe(src, tag, st);
+            int t = f.tag();
+            if (src < 0 || t < 0 || (source >= 0 && src != source) || (tag >= 0 && t != tag)) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "object frame names sender " + src + " and tag " + t
+                        + " for its further frames, but it came from " + source + " with tag " + tag + ": a forged message");
+            }
+            Status st = STATUS.get();
+            int chunk = p.getChunkBytes();
+            while (f.missing() > 0) {
+                Message m = c.mprobe(src, t, st);
                 int n = st.getCount(Datatype.BYTE);
+                if (n <= 0 || n > chunk || n > f.missing()) {
+                    discard(m);
+                    f.addChecked(null, n, chunk); // throws: the frame does not fit what is missing
+                }
                 byte[] b = new byte[n];
                 m.recv(b, st);
-                f.add(b, n);
-                missing -= n;
+                f.addChecked(b, n, chunk);
             }
         }
-        return Pickle.get().load(f);
+        return p.load(f);
+    }
+
+    /** Takes a matched message that will not be used off the queue without allocating its size. */
+    private static void discard(Message m) {
+        try {
+            m.recv(new byte[0]);
+        } catch (MPIException e) {
+            // MPI reports the truncation of a non-empty message; it is consumed all the same
+        }
     }
 
     static ObjectRequest isend(Comm c, Object obj, int dest, int tag, boolean sync) {
@@ -106,9 +127,13 @@ final class ObjectPath {
                     + b.getClass().getName());
         }
         ObjectRequest q = new ObjectRequest(c, true, b);
+        q.expect(source, tag);
         if (source == MPI.PROC_NULL) {
             q.fromProcNull();
         }
+        // completion cannot see MPI's count (wait/test may ignore the status), so the header is wiped first: a message
+        // shorter than the header can never pass for a frame with what an earlier message left in the buffer
+        ObjectRequest.clear(b, Pickle.HEADER);
         c.post(b, source, tag, true, org.mpi4j.jni.LibMpi::MPI_Irecv, q);
         return q;
     }
@@ -143,6 +168,13 @@ final class ObjectPath {
             meta[1] = f.lengths[0];
         }
         c.bcast(meta, root);
+        Pickle p = Pickle.get();
+        if (!isRoot) {
+            String bad = checkMeta(meta, 1, p.getFirstFrameBytes());
+            if (bad != null) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "bcastObject: the root announced " + bad);
+            }
+        }
         byte[] b0 = isRoot ? f.blocks[0] : new byte[meta[1]];
         c.bcast(BufferSpec.slice(b0, 0, meta[1]), root);
         if (isRoot) {
@@ -154,17 +186,59 @@ final class ObjectPath {
             }
             return obj;
         }
-        Pickle.Frames g = Pickle.Frames.received(b0, meta[1]);
+        Pickle.Frames g = Pickle.Frames.received(b0, meta[1], p.getFirstFrameBytes());
+        int chunk = p.getChunkBytes();
+        long frames = 1 + (g.missing() + chunk - 1) / chunk;
+        if (frames != meta[0]) {
+            throw new MPIException(ErrorClasses.ERR_TRUNCATE, "bcastObject: the root announced " + meta[0] + " frames, but a"
+                    + " payload of " + g.payload + " bytes in a first frame of " + meta[1] + " bytes and chunks of " + chunk
+                    + " bytes makes " + frames + ": a forged or corrupt message, or chunk sizes that differ between ranks");
+        }
         if (meta[0] > 1) {
             int[] lengths = new int[meta[0]];
             c.bcast(lengths, root);
+            if (lengths[0] != meta[1]) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "bcastObject: the root announced a first frame of "
+                        + meta[1] + " bytes, then of " + lengths[0]);
+            }
+            long missing = g.missing();
+            for (int i = 1; i < meta[0]; i++) { // before allocating any of them
+                Pickle.Frames.checkFrame(lengths[i], missing, chunk);
+                missing -= lengths[i];
+            }
             for (int i = 1; i < meta[0]; i++) {
                 byte[] b = new byte[lengths[i]];
                 c.bcast(b, root);
                 g.add(b, lengths[i]);
             }
         }
-        return Pickle.get().load(g);
+        return p.load(g);
+    }
+
+    /**
+     * Checks the (frame count, first frame length) pairs of {@code n} processes against what a sender makes: at least
+     * one frame, a first frame between the header and the first-frame size, and only a full first frame followed by
+     * more. Returns what is wrong, or null. Every process checks the same numbers, so all of them reject alike.
+     */
+    static String checkMeta(int[] meta, int n, int firstBytes) {
+        for (int i = 0; i < n; i++) {
+            int count = meta[2 * i];
+            int len0 = meta[2 * i + 1];
+            if (count < 1 || len0 < Pickle.HEADER || len0 > firstBytes || (count > 1 && len0 != firstBytes)) {
+                return (n > 1 ? "for process " + i + " " : "") + count + " frames with a first frame of " + len0
+                        + " bytes, but an object is at least one frame whose first is " + Pickle.HEADER + " to " + firstBytes
+                        + " bytes (the first-frame size), and only a full first frame is followed by more: a forged or corrupt"
+                        + " message, or first-frame sizes that differ between ranks";
+            }
+        }
+        return null;
+    }
+
+    private static void checkMeta(String op, int[] meta, int n) {
+        String bad = checkMeta(meta, n, Pickle.get().getFirstFrameBytes());
+        if (bad != null) {
+            throw new MPIException(ErrorClasses.ERR_TRUNCATE, op + ": the frame sizes exchanged announce " + bad);
+        }
     }
 
     /** True when every process's object is one frame and their sum fits an int displacement. */
@@ -192,7 +266,7 @@ final class ObjectPath {
         int at = 0;
         for (int len : lengths) {
             byte[] b = Arrays.copyOfRange(all, at, at + len);
-            out.add(Pickle.get().load(Pickle.Frames.received(b, len)));
+            out.add(Pickle.get().load(Pickle.Frames.receivedWhole(b, len)));
             at += len;
         }
         return out;
@@ -204,6 +278,7 @@ final class ObjectPath {
         Pickle.Frames f = Pickle.get().dump(obj, true);
         int[] meta = new int[2 * n];
         c.allgather(new int[] {f.count, f.lengths[0]}, meta);
+        checkMeta("gatherObject", meta, n);
         if (singleFrames(meta, n)) {
             int[] lengths = lengthsOf(meta, n);
             byte[] all = isRoot ? new byte[Arrays.stream(lengths).sum()] : null;
@@ -245,6 +320,7 @@ final class ObjectPath {
             }
         }
         c.bcast(meta, root);
+        checkMeta("scatterObject", meta, n);
         int me = c.getRank();
         if (singleFrames(meta, n)) {
             int[] lengths = lengthsOf(meta, n);
@@ -259,7 +335,7 @@ final class ObjectPath {
             }
             byte[] mine = new byte[lengths[me]];
             c.scatterv(isRoot ? VBuffer.of(all, lengths) : null, mine, root);
-            return Pickle.get().load(Pickle.Frames.received(mine, lengths[me]));
+            return Pickle.get().load(Pickle.Frames.receivedWhole(mine, lengths[me]));
         }
         Comm s = shadow(c);
         if (isRoot) {
@@ -278,6 +354,7 @@ final class ObjectPath {
         Pickle.Frames f = Pickle.get().dump(obj, true);
         int[] meta = new int[2 * n];
         c.allgather(new int[] {f.count, f.lengths[0]}, meta);
+        checkMeta("allgatherObject", meta, n);
         if (singleFrames(meta, n)) {
             int[] lengths = lengthsOf(meta, n);
             byte[] all = new byte[Arrays.stream(lengths).sum()];
@@ -306,8 +383,14 @@ final class ObjectPath {
         }
         int[] theirs = new int[2 * n];
         c.alltoall(mine, theirs);
-        int[] multi = {singleFrames(mine, n) && singleFrames(theirs, n) ? 0 : 1};
+        String bad = checkMeta(theirs, n, Pickle.get().getFirstFrameBytes());
+        // 2 on any process rejects on every process, so none is left in a collective the others skip
+        int[] multi = {bad != null ? 2 : singleFrames(mine, n) && singleFrames(theirs, n) ? 0 : 1};
         c.allreduce(MPI.IN_PLACE, multi, Op.MAX);
+        if (multi[0] == 2) {
+            throw new MPIException(ErrorClasses.ERR_TRUNCATE, "alltoallObject: the frame sizes exchanged announce "
+                    + (bad != null ? bad : "a forged or corrupt size on another process"));
+        }
         if (multi[0] == 0) {
             int[] sl = lengthsOf(mine, n);
             int[] rl = lengthsOf(theirs, n);

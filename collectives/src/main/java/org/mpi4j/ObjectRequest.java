@@ -14,6 +14,8 @@ public final class ObjectRequest extends Request {
     private Request[] rest;
     private Object object;
     private boolean done;
+    private int source = MPI.ANY_SOURCE;
+    private int tag = MPI.ANY_TAG;
 
     ObjectRequest(Comm comm, boolean receive, Object buffer) {
         this.comm = comm;
@@ -30,6 +32,12 @@ public final class ObjectRequest extends Request {
         this.rest = rest;
     }
 
+    /** The source and tag the receive was posted with (ANY_SOURCE/ANY_TAG allowed). */
+    void expect(int source, int tag) {
+        this.source = source;
+        this.tag = tag;
+    }
+
     @Override
     void completed() {
         super.completed();
@@ -41,32 +49,57 @@ public final class ObjectRequest extends Request {
             Request.waitAll(rest);
         }
         if (receive && buffer != null) {
-            byte[] b0 = firstFrame();
+            Object buf = buffer;
             buffer = null;
-            object = ObjectPath.finishReceive(comm, b0, Math.min(b0.length, Math.max(0, Pickle.Frames.readInt(b0, 8))));
+            int capacity = buf instanceof byte[] a ? a.length : ((ByteBuffer) buf).capacity();
+            int len0 = capacity >= Pickle.HEADER ? Math.max(0, frameLength(buf)) : 0;
+            if (len0 > capacity) {
+                clear(buf, Pickle.HEADER);
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "object frame header claims " + len0
+                        + " bytes but the receive buffer holds only " + capacity + ": a forged message, or a buffer smaller"
+                        + " than the first-frame size (" + Pickle.get().getFirstFrameBytes() + " bytes)");
+            }
+            try {
+                object = ObjectPath.finishReceive(comm, firstFrame(buf, len0), len0, source, tag);
+            } finally {
+                // the buffer is reused: what this message left in it must not stand in for a later, shorter one
+                clear(buf, len0 >= Pickle.HEADER ? len0 : Pickle.HEADER);
+            }
         }
     }
 
-    private byte[] firstFrame() {
-        byte[] head;
-        if (buffer instanceof byte[] a) {
-            head = a;
-        } else {
-            ByteBuffer b = ((ByteBuffer) buffer).duplicate();
-            int len0 = Pickle.HEADER <= b.capacity() ? peekLength(b) : b.capacity();
-            head = new byte[Math.max(0, Math.min(len0, b.capacity()))];
-            b.position(0);
-            b.get(head);
+    /** The frame length the header in the buffer claims (the count MPI received is not available here). */
+    private static int frameLength(Object buf) {
+        if (buf instanceof byte[] a) {
+            return Pickle.Frames.readInt(a, 8);
         }
+        return Integer.reverseBytes(((ByteBuffer) buf).getInt(8));
+    }
+
+    /** Zeroes the first {@code n} bytes (at most the buffer's size) of a byte[] or ByteBuffer receive buffer. */
+    static void clear(Object buf, int n) {
+        if (buf instanceof byte[] a) {
+            java.util.Arrays.fill(a, 0, Math.min(n, a.length), (byte) 0);
+            return;
+        }
+        ByteBuffer b = (ByteBuffer) buf;
+        int end = Math.min(n, b.capacity());
+        int i = 0;
+        for (; i + 8 <= end; i += 8) {
+            b.putLong(i, 0L);
+        }
+        for (; i < end; i++) {
+            b.put(i, (byte) 0);
+        }
+    }
+
+    private static byte[] firstFrame(Object buf, int len0) {
+        if (buf instanceof byte[] a) {
+            return a;
+        }
+        byte[] head = new byte[len0];
+        ((ByteBuffer) buf).get(0, head);
         return head;
-    }
-
-    private static int peekLength(ByteBuffer b) {
-        byte[] h = new byte[Pickle.HEADER];
-        b.position(0);
-        b.get(h);
-        int len0 = Pickle.Frames.readInt(h, 8);
-        return len0 >= Pickle.HEADER ? len0 : Pickle.HEADER;
     }
 
     /** MPI_Wait, then the received object (null for a send, or a receive from MPI.PROC_NULL). */

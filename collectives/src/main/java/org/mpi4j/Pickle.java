@@ -100,9 +100,23 @@ public final class Pickle {
     private Object load(byte[] bytes, int offset, int length) {
         try {
             return serializer.deserialize(bytes, offset, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw notDeserialized(length, e);
         }
+    }
+
+    /**
+     * What a serializer threw on bytes from another process, as an MPIException: the built-in serializers already say
+     * what was wrong; this covers plugged-in ones and any raw exception a forged message still reaches.
+     */
+    private static MPIException notDeserialized(long length, Throwable e) {
+        if (e instanceof MPIException m) {
+            return m;
+        }
+        int cls = e instanceof OutOfMemoryError ? ErrorClasses.ERR_NO_MEM : ErrorClasses.ERR_OTHER;
+        MPIException m = new MPIException(cls, "cannot deserialize " + length + " bytes: " + e);
+        m.initCause(e);
+        return m;
     }
 
     /** Serializes into frames: this thread's reusable ones (blocking sends) or new ones (nonblocking sends). */
@@ -124,8 +138,8 @@ public final class Pickle {
         }
         try (InputStream in = f.input()) {
             return serializer.deserialize(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw notDeserialized(f.payload, e);
         }
     }
 
@@ -159,18 +173,64 @@ public final class Pickle {
             return this;
         }
 
-        /** Prepares to receive: block 0 as received, later blocks added with {@link #add}. */
-        static Frames received(byte[] b0, int len0) {
-            if (len0 < HEADER || readInt(b0, 20) != MAGIC || readInt(b0, 8) != len0) {
+        /**
+         * Prepares to receive: block 0 as received ({@code len0} bytes, the count MPI reported), later blocks added
+         * with {@link #add}. Nothing in the header is trusted beyond what arrived: its frame length must equal
+         * {@code len0}, its payload length must cover exactly the bytes of this frame, or more only when the frame has
+         * the full first-frame size {@code firstBytes} (a shorter first frame is never followed by another one).
+         */
+        static Frames received(byte[] b0, int len0, int firstBytes) {
+            if (len0 < HEADER || len0 > b0.length || readInt(b0, 20) != MAGIC || readInt(b0, 8) != len0) {
                 throw new MPIException(ErrorClasses.ERR_TRUNCATE, "received " + len0 + " bytes that are not the first frame"
                         + " of an mpi4j object message (a buffer message, or an irecv buffer smaller than the first frame)");
+            }
+            long payload = readLong(b0);
+            long here = len0 - HEADER;
+            if (payload < here) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "object frame of " + len0 + " bytes holds " + here
+                        + " payload bytes but its header claims a payload of " + payload + " bytes (a forged or corrupt message)");
+            }
+            if (payload > here && len0 != firstBytes) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "object frame of " + len0 + " bytes claims a payload of "
+                        + payload + " bytes, but a first frame shorter than the first-frame size (" + firstBytes
+                        + " bytes) is never followed by further frames: a truncated or forged message");
             }
             Frames f = new Frames();
             f.blocks[0] = b0;
             f.lengths[0] = len0;
             f.count = 1;
-            f.payload = readLong(b0);
+            f.payload = payload;
             return f;
+        }
+
+        /** As {@link #received}, for a frame that must hold the whole object (the collectives' single-frame path). */
+        static Frames receivedWhole(byte[] b0, int len0) {
+            Frames f = received(b0, len0, len0);
+            if (f.payload != len0 - HEADER) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "object frame of " + len0 + " bytes claims a payload of "
+                        + f.payload + " bytes, but the sizes exchanged beforehand announced it as the whole object: a forged"
+                        + " or corrupt message");
+            }
+            return f;
+        }
+
+        /**
+         * Adds a continuation frame of {@code len} bytes after checking it against what is still missing: it may not
+         * be empty, longer than the chunk size {@code chunkBytes} or than the missing bytes, and only the last frame may
+         * be shorter than a chunk (as the sender frames it).
+         */
+        void addChecked(byte[] b, int len, int chunkBytes) {
+            checkFrame(len, missing(), chunkBytes);
+            add(b, len);
+        }
+
+        /** Throws unless a continuation frame of {@code len} bytes fits {@code missing} bytes (see {@link #addChecked}). */
+        static void checkFrame(long len, long missing, int chunkBytes) {
+            if (len <= 0 || len > missing || len > chunkBytes || (len < missing && len != chunkBytes)) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "object continuation frame of " + len + " bytes does not fit:"
+                        + " " + missing + " payload bytes were still expected in frames of " + chunkBytes
+                        + " bytes (only the last may be shorter): a forged message, or chunk sizes that differ between ranks");
+            }
         }
 
         /** The sender's rank written in block 0. */
@@ -278,6 +338,19 @@ public final class Pickle {
                 @Override
                 public int read() {
                     return advance() ? blocks[block][pos++] & 0xff : -1;
+                }
+
+                /** Every byte still to come (at most Integer.MAX_VALUE): deserializers bound lengths by it. */
+                @Override
+                public int available() {
+                    if (!advance()) {
+                        return 0;
+                    }
+                    long left = lengths[Math.min(block, count - 1)] - (long) pos;
+                    for (int i = block + 1; i < count; i++) {
+                        left += lengths[i];
+                    }
+                    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, left));
                 }
 
                 @Override

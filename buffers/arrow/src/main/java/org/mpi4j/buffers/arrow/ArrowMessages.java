@@ -27,10 +27,18 @@ import org.mpi4j.buffers.BufferSpec;
  * allocates the buffers from its own allocator, receives into them, and loads them ({@link VectorLoader}). No value
  * passes through a Java object, so VarChar, List, Struct and nullable vectors travel as they are. Point-to-point
  * messages use the caller's tag; {@link #gather} uses {@link #GATHER_TAG}.
+ *
+ * <p>A receiver trusts no header: counts and sizes must be non-negative and add up to the header's own length, the
+ * schema must parse, each buffer message must have the size the header announced before its memory is allocated
+ * (point-to-point), and the loaded vectors must pass Arrow's full validation (offsets and lengths within their
+ * buffers). Anything else is an {@link MPIException} with {@link ErrorClasses#ERR_TRUNCATE} (sizes) or
+ * {@link ErrorClasses#ERR_OTHER} (contents); a broadcast header is at most {@link #MAX_HEADER_BYTES}.
  */
 public final class ArrowMessages {
     /** Tag of the point-to-point messages {@link #gather} uses on the communicator. */
     public static final int GATHER_TAG = 32_001;
+    /** Largest header a broadcast receiver accepts (16 MiB: a schema of many thousands of fields fits). */
+    public static final int MAX_HEADER_BYTES = 16 << 20;
 
     private ArrowMessages() { }
 
@@ -54,24 +62,53 @@ public final class ArrowMessages {
 
     /** A decoded header: the schema, and an empty batch shape to be filled. */
     private record Shape(Schema schema, int rows, List<ArrowFieldNode> nodes, long[] sizes) {
+        /** Decodes a header, checking every count and size against the bytes that arrived before using it. */
         static Shape of(byte[] bytes) {
+            if (bytes.length < 16) {
+                throw forged("a header of " + bytes.length + " bytes, shorter than its 16-byte start");
+            }
             ByteBuffer h = ByteBuffer.wrap(bytes);
             int sl = h.getInt();
             int rows = h.getInt();
             int nn = h.getInt();
             int nb = h.getInt();
-            byte[] sc = new byte[sl];
-            h.get(sc);
-            Schema schema = Schema.deserializeMessage(ByteBuffer.wrap(sc));
+            long expected = 16L + sl + 16L * nn + 8L * nb;
+            if (sl < 0 || rows < 0 || nn < 0 || nb < 0 || expected != bytes.length) {
+                throw forged("a header of " + bytes.length + " bytes announcing schema " + sl + " bytes, " + rows + " rows, "
+                        + nn + " field nodes and " + nb + " buffers (" + expected + " bytes)");
+            }
+            Schema schema;
+            try {
+                schema = Schema.deserializeMessage(ByteBuffer.wrap(bytes, 16, sl).slice());
+            } catch (RuntimeException | AssertionError e) {
+                MPIException m = new MPIException(ErrorClasses.ERR_OTHER, "Arrow message: the header's " + sl
+                        + "-byte schema does not parse (a forged or corrupt message): " + e);
+                m.initCause(e);
+                throw m;
+            }
+            h.position(16 + sl);
             List<ArrowFieldNode> nodes = new ArrayList<>(nn);
             for (int i = 0; i < nn; i++) {
-                nodes.add(new ArrowFieldNode(h.getLong(), h.getLong()));
+                long length = h.getLong();
+                long nulls = h.getLong();
+                if (length < 0 || nulls < 0 || nulls > length || length > Integer.MAX_VALUE) {
+                    throw forged("field node " + i + " of " + length + " values with " + nulls + " nulls");
+                }
+                nodes.add(new ArrowFieldNode(length, nulls));
             }
             long[] sizes = new long[nb];
             for (int i = 0; i < nb; i++) {
                 sizes[i] = h.getLong();
+                if (sizes[i] < 0 || sizes[i] > Integer.MAX_VALUE) {
+                    throw new MPIException(ErrorClasses.ERR_COUNT, "Arrow message: buffer " + i + " of " + sizes[i]
+                            + " bytes announced; a buffer is 0 to 2 GiB here (a forged or corrupt header)");
+                }
             }
             return new Shape(schema, rows, nodes, sizes);
+        }
+
+        private static MPIException forged(String what) {
+            return new MPIException(ErrorClasses.ERR_TRUNCATE, "Arrow message: " + what + " (a forged or corrupt header)");
         }
 
         /** Buffers for the batch, from the receiver's allocator. */
@@ -79,12 +116,7 @@ public final class ArrowMessages {
             List<ArrowBuf> bufs = new ArrayList<>(sizes.length);
             try {
                 for (long s : sizes) {
-                    if (s > Integer.MAX_VALUE) {
-                        throw new MPIException(ErrorClasses.ERR_COUNT, "an Arrow buffer of " + s + " bytes is over the 2 GiB a message can hold here");
-                    }
-                    ArrowBuf b = s == 0 ? alloc.getEmpty() : alloc.buffer(s);
-                    b.writerIndex(s);
-                    bufs.add(b);
+                    bufs.add(allocate(alloc, s));
                 }
             } catch (RuntimeException e) {
                 bufs.forEach(ArrowBuf::close);
@@ -93,14 +125,84 @@ public final class ArrowMessages {
             return bufs;
         }
 
-        /** Loads the received buffers into a new root and lets go of this side's references. */
+        /**
+         * Offsets within their buffers, before Arrow's validation (whose messages print values, and would allocate
+         * what forged offsets span): each offset buffer holds count + 1 offsets, rising from 0 to at most the data.
+         */
+        static void checkOffsets(FieldVector v) {
+            long count = v.getValueCount();
+            if (v instanceof org.apache.arrow.vector.BaseVariableWidthVector w) {
+                checkOffsets(w.getName(), w.getOffsetBuffer(), count, w.getDataBuffer().capacity(), 4);
+            } else if (v instanceof org.apache.arrow.vector.BaseLargeVariableWidthVector w) {
+                checkOffsets(w.getName(), w.getOffsetBuffer(), count, w.getDataBuffer().capacity(), 8);
+            } else if (v instanceof org.apache.arrow.vector.complex.BaseRepeatedValueVector w) {
+                checkOffsets(w.getName(), w.getOffsetBuffer(), count, w.getDataVector().getValueCount(), 4);
+            } else if (v instanceof org.apache.arrow.vector.complex.LargeListVector w) {
+                checkOffsets(w.getName(), w.getOffsetBuffer(), count, w.getDataVector().getValueCount(), 8);
+            }
+            for (FieldVector c : v.getChildrenFromFields()) {
+                checkOffsets(c);
+            }
+        }
+
+        private static void checkOffsets(String name, ArrowBuf offsets, long count, long limit, int width) {
+            if (count == 0) {
+                return;
+            }
+            if (offsets.capacity() < (count + 1) * width) {
+                throw new MPIException(ErrorClasses.ERR_TRUNCATE, "Arrow message: vector " + name + " of " + count
+                        + " values has an offset buffer of " + offsets.capacity() + " bytes (a forged or corrupt message)");
+            }
+            long prev = 0;
+            for (long i = 0; i <= count; i++) {
+                long o = width == 4 ? offsets.getInt(i * 4) : offsets.getLong(i * 8);
+                if (o < prev || o > limit) {
+                    throw new MPIException(ErrorClasses.ERR_OTHER, "Arrow message: vector " + name + " has offset " + o
+                            + " at " + i + " after " + prev + ", outside 0.." + limit + " (a forged or corrupt message)");
+                }
+                prev = o;
+            }
+        }
+
+        /** One buffer of {@code size} bytes (checked by {@link #of}); an allocator that refuses is an MPIException. */
+        static ArrowBuf allocate(BufferAllocator alloc, long size) {
+            try {
+                ArrowBuf b = size == 0 ? alloc.getEmpty() : alloc.buffer(size);
+                b.writerIndex(size);
+                return b;
+            } catch (org.apache.arrow.memory.OutOfMemoryException | OutOfMemoryError e) {
+                MPIException m = new MPIException(ErrorClasses.ERR_NO_MEM, "Arrow message: cannot allocate the " + size
+                        + "-byte buffer the header announces: " + e.getMessage());
+                m.initCause(e);
+                throw m;
+            }
+        }
+
+        /**
+         * Loads the received buffers into a new root, checks it with Arrow's full validation (so no forged length or
+         * offset reaches past a buffer later) and lets go of this side's references.
+         */
         VectorSchemaRoot load(BufferAllocator alloc, List<ArrowBuf> bufs) {
-            VectorSchemaRoot root = VectorSchemaRoot.create(schema, alloc);
+            VectorSchemaRoot root = null;
             try (ArrowRecordBatch batch = new ArrowRecordBatch(rows, nodes, bufs)) {
+                root = VectorSchemaRoot.create(schema, alloc);
                 new VectorLoader(root).load(batch);
-            } catch (RuntimeException e) {
-                root.close();
-                throw e;
+                for (FieldVector v : root.getFieldVectors()) {
+                    checkOffsets(v);
+                    org.apache.arrow.vector.util.ValueVectorUtility.validateFull(v);
+                }
+            } catch (RuntimeException | AssertionError | OutOfMemoryError e) {
+                if (root != null) {
+                    root.close();
+                }
+                if (e instanceof MPIException m) {
+                    throw m;
+                }
+                MPIException m = new MPIException(ErrorClasses.ERR_OTHER, "Arrow message: the received buffers do not make"
+                        + " the batch the header describes (" + rows + " rows, " + nodes.size() + " field nodes, "
+                        + sizes.length + " buffers; a forged or corrupt message): " + e.getMessage());
+                m.initCause(e);
+                throw m;
             } finally {
                 bufs.forEach(ArrowBuf::close);
             }
@@ -139,12 +241,30 @@ public final class ArrowMessages {
         byte[] hdr = new byte[st.getCount(org.mpi4j.Datatype.BYTE)];
         m.recv(hdr);
         int from = st.getSource();
+        int t = st.getTag();
         Shape shape = Shape.of(hdr);
-        List<ArrowBuf> bufs = shape.allocate(alloc);
+        List<ArrowBuf> bufs = new ArrayList<>(shape.sizes.length);
         try {
-            for (int i = 0; i < bufs.size(); i++) {
-                if (shape.sizes[i] > 0) {
-                    comm.recv(spec(bufs.get(i), shape.sizes[i]), from, tag);
+            for (int i = 0; i < shape.sizes.length; i++) {
+                long size = shape.sizes[i];
+                if (size > 0) {
+                    // the buffer's message must be there, with the announced size, before its memory is allocated
+                    Message bm = comm.mprobe(from, t, st);
+                    int n = st.getCount(org.mpi4j.Datatype.BYTE);
+                    if (n != size) {
+                        try {
+                            bm.recv(new byte[0]);
+                        } catch (MPIException e) {
+                            // a non-empty message is truncated, but consumed all the same
+                        }
+                        throw new MPIException(ErrorClasses.ERR_TRUNCATE, "Arrow message: buffer " + i + " arrived with "
+                                + n + " bytes, the header announced " + size + " (a forged or corrupt message)");
+                    }
+                    ArrowBuf b = Shape.allocate(alloc, size);
+                    bufs.add(b);
+                    bm.recv(spec(b, size));
+                } else {
+                    bufs.add(Shape.allocate(alloc, 0));
                 }
             }
         } catch (RuntimeException e) {
@@ -175,6 +295,10 @@ public final class ArrowMessages {
             int[] len = {me ? hdr.length : 0};
             comm.bcast(len, root);
             if (!me) {
+                if (len[0] < 16 || len[0] > MAX_HEADER_BYTES) {
+                    throw new MPIException(ErrorClasses.ERR_TRUNCATE, "Arrow bcast: the root announced a header of " + len[0]
+                            + " bytes; a header is 16 to " + MAX_HEADER_BYTES + " bytes (a forged or corrupt message)");
+                }
                 hdr = new byte[len[0]];
             }
             comm.bcast(hdr, root);

@@ -5,10 +5,15 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.mpi4j.testing.MpiTestKit;
 
-/** Arrow vectors and buffers as messages, on 1-4 real ranks. */
+/** Arrow vectors and buffers as messages, on 1-4 real ranks; ArrowMessages under hostile bytes on 2 and 3. */
 class ArrowTest {
     @TestFactory
     Stream<DynamicNode> arrow() {
         return MpiTestKit.ranks(ArrowRanks.class, 1, 2, 3, 4);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> hostileArrow() {
+        return MpiTestKit.ranks(HostileArrowRanks.class, 2, 3);
     }
 }
