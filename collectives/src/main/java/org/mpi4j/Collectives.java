@@ -163,11 +163,16 @@ final class Collectives {
         }
         Request q = new Request();
         q.userOp = op != null && op.isUserDefined();
-        if (nonblocking || s.isHeap()) {
-            s.relocate(q.bind(s, false));
-        }
-        if (nonblocking || r.isHeap()) {
-            r.relocate(q.bind(r, true));
+        try {
+            if (nonblocking || s.isHeap()) {
+                s.relocate(q.bind(s, false));
+            }
+            if (nonblocking || r.isHeap()) {
+                r.relocate(q.bind(r, true));
+            }
+        } catch (RuntimeException e) {
+            q.release();   // a buffer refused (e.g. Arrow memory already released): give back what the other took
+            throw e;
         }
         return q;
     }

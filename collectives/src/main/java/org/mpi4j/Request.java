@@ -21,6 +21,9 @@ public class Request implements AutoCloseable {
     long handle;
     private Object keep;
     private Object keep2;
+    /** Provider leases that keep off-heap memory valid until completion (an extra Arrow reference...). */
+    private AutoCloseable lease;
+    private AutoCloseable lease2;
     /** Set for reductions with a Java-defined op, whose exception (if any) surfaces on completion. */
     boolean userOp;
     /** Native memory this request owns while MPI may use it: staged heap arrays and count/type arrays. */
@@ -95,7 +98,14 @@ public class Request implements AutoCloseable {
             keep2 = m.owner();
         }
         if (!m.isHeap()) {
-            return m.address();
+            long address = m.address();
+            AutoCloseable l = org.mpi4j.buffers.Buffers.retain(m.owner());
+            if (lease == null) {
+                lease = l;
+            } else {
+                lease2 = l;
+            }
+            return address;
         }
         long bytes = m.spanBytes();
         long staging = LibMpi.mpi4j_malloc(bytes);
@@ -181,6 +191,22 @@ public class Request implements AutoCloseable {
         stages = null;
         keep = null;
         keep2 = null;
+        AutoCloseable a = lease;
+        AutoCloseable b = lease2;
+        lease = null;
+        lease2 = null;
+        close(a);
+        close(b);
+    }
+
+    private static void close(AutoCloseable l) {
+        if (l != null) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                throw new MPIException(ErrorClasses.ERR_BUFFER, "releasing a buffer after the request completed failed: " + e);
+            }
+        }
     }
 
     /** Forgets the native memory without freeing it: MPI may still read or write it. */
@@ -188,6 +214,8 @@ public class Request implements AutoCloseable {
         stages = null;
         keep = null;
         keep2 = null;
+        lease = null;   // never closed: the memory stays valid for whatever MPI still does with it
+        lease2 = null;
     }
 
     boolean isPersistent() {

@@ -15,6 +15,17 @@ public interface BufferProvider {
      */
     void describe(Object buffer, MessageBuffer out);
 
+    /**
+     * Keeps the memory of {@code buffer} valid until the returned lease is closed, for an operation that outlives the
+     * call (a nonblocking or persistent request): e.g. one more reference on an Arrow buffer, so that closing the
+     * vector meanwhile frees nothing until MPI is done with it. Null when holding the Java object is enough (heap
+     * arrays are staged; a NIO buffer's memory lives while the buffer is reachable). Throws
+     * {@link org.mpi4j.MPIException} when the memory is already gone.
+     */
+    default AutoCloseable retain(Object buffer) {
+        return null;
+    }
+
     /** Higher wins when two providers support the same class. */
     default int priority() {
         return 0;

@@ -149,6 +149,14 @@ public final class Buffers {
     }
 
     /**
+     * A lease that keeps the memory of a resolved buffer's owner valid until closed (see
+     * {@link BufferProvider#retain}); null when none is needed.
+     */
+    public static AutoCloseable retain(Object owner) {
+        return owner == null ? null : BY_CLASS.get(owner.getClass()).retain(owner);
+    }
+
+    /**
      * Resolves a send-side argument of a point-to-point (or pack/unpack) call into this thread's slot 0;
      * MPI.IN_PLACE, which only collectives take, is an MPIException (MPI_ERR_BUFFER).
      */

@@ -265,4 +265,19 @@ public final class SafetyRanks {
             assertEquals(prev(), v);
         }
     }
+
+    /** Issue 13: a pending request keeps a direct buffer reachable, so the GC cannot free its memory under MPI. */
+    @RankTest
+    public static void aPendingRequestKeepsItsDirectBufferAlive() {
+        Request r = W.irecv(java.nio.ByteBuffer.allocateDirect(1 << 20).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer(), prev(), 45);
+        java.lang.ref.WeakReference<Object> probe = new java.lang.ref.WeakReference<>(new Object());
+        for (int i = 0; i < 20 && probe.get() != null; i++) {
+            System.gc();
+        }
+        double[] out = new double[1 << 17];
+        Arrays.fill(out, rank());
+        W.send(out, next(), 45);
+        r.waitFor();
+        BadInputRanks.ringStillWorks();
+    }
 }

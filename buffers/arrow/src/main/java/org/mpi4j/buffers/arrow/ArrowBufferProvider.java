@@ -120,4 +120,18 @@ public final class ArrowBufferProvider implements BufferProvider {
         }
         out.describeAddress(v, data.memoryAddress(), bytes, e, false);
     }
+
+    /**
+     * One more reference on the Arrow memory a request uses: closing the vector (or releasing the ArrowBuf) while the
+     * request is pending then frees nothing; the memory goes back to its allocator when the request completes.
+     */
+    @Override
+    public AutoCloseable retain(Object buffer) {
+        ArrowBuf b = buffer instanceof ArrowBuf a ? a : ((BaseFixedWidthVector) buffer).getDataBuffer();
+        if (b.refCnt() == 0) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "the Arrow memory has been released");
+        }
+        b.getReferenceManager().retain();
+        return () -> b.getReferenceManager().release();
+    }
 }

@@ -339,4 +339,43 @@ public final class ArrowRanks {
             assertEquals(0, a.getAllocatedMemory(), "allocator leak");
         }
     }
+
+    /**
+     * Issue 13: closing a vector while a nonblocking receive (or send) used its memory freed that memory under MPI
+     * (SIGSEGV). A request now holds a reference on the Arrow memory until it completes.
+     */
+    @RankTest
+    public static void closingAVectorWhileARequestUsesItFreesNothingUntilItCompletes() {
+        int n = 1 << 16;
+        try (BufferAllocator a = new RootAllocator()) {
+            Float8Vector in = new Float8Vector("in", a);
+            in.allocateNew(n);
+            in.setValueCount(n);
+            Request r = MPI.COMM_WORLD.irecv(in, prev(), 41);
+            in.close();
+            assertTrue(a.getAllocatedMemory() > 0, "the pending receive keeps the vector's memory");
+            double[] out = new double[n];
+            java.util.Arrays.fill(out, rank() + 0.5);
+            MPI.COMM_WORLD.send(out, next(), 41);
+            r.waitFor();
+            assertEquals(0, a.getAllocatedMemory(), "the memory went back to the allocator on completion");
+
+            Float8Vector sent = new Float8Vector("sent", a);
+            sent.allocateNew(n);
+            for (int i = 0; i < n; i++) {
+                sent.set(i, rank() * 10.0 + i);
+            }
+            sent.setValueCount(n);
+            Request q = MPI.COMM_WORLD.isend(sent, next(), 42);
+            sent.close();
+            assertTrue(a.getAllocatedMemory() > 0, "the pending send keeps the vector's memory");
+            double[] got = new double[n];
+            MPI.COMM_WORLD.recv(got, prev(), 42);
+            q.waitFor();
+            for (int i = 0; i < n; i++) {
+                assertEquals(prev() * 10.0 + i, got[i], "value " + i);
+            }
+            assertEquals(0, a.getAllocatedMemory());
+        }
+    }
 }

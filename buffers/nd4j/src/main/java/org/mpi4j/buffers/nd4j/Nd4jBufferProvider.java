@@ -88,4 +88,40 @@ public final class Nd4jBufferProvider implements BufferProvider {
         StridedLayout layout = StridedLayout.of(e, shape, stride);
         out.describeStrided(a, address, layout.trueExtent(), e, layout, false);
     }
+
+    /**
+     * Marks the array not closeable while a request uses its memory ({@code INDArray.setCloseable(false)}): ND4J then
+     * ignores {@code close()} instead of freeing the data under MPI; the data is freed when the array is collected.
+     * Closing another array that shares the same data (the parent of a view) is not seen.
+     */
+    @Override
+    public AutoCloseable retain(Object buffer) {
+        INDArray a = (INDArray) buffer;
+        if (a.wasClosed()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "the INDArray has been closed");
+        }
+        synchronized (LEASES) {
+            int[] n = LEASES.get(a);
+            if (n != null) {
+                n[0]++;
+            } else if (a.closeable()) {
+                a.setCloseable(false);
+                LEASES.put(a, new int[] {1});
+            } else {
+                return null;   // not closeable anyway (a view, workspace memory...)
+            }
+        }
+        return () -> {
+            synchronized (LEASES) {
+                int[] n = LEASES.get(a);
+                if (--n[0] == 0) {
+                    LEASES.remove(a);
+                    a.setCloseable(true);
+                }
+            }
+        };
+    }
+
+    /** Arrays made not closeable by pending requests, with how many requests use each. */
+    private static final java.util.Map<INDArray, int[]> LEASES = new java.util.IdentityHashMap<>();
 }

@@ -186,4 +186,40 @@ public final class Nd4jRanks {
         assertEquals(size(), s[0]);
         assertNotEquals(0, b.data().address());
     }
+
+    /**
+     * Issue 13: closing an array while a request uses its memory must not free it under MPI. ND4J's close() is
+     * ignored while the request is pending (the array is marked not closeable); afterwards it closes as usual.
+     */
+    @RankTest
+    public static void closingAnArrayWhileARequestUsesItIsIgnoredUntilItCompletes() {
+        INDArray in = Nd4j.zeros(DataType.DOUBLE, 1 << 14);
+        Request r = MPI.COMM_WORLD.irecv(in, prev(), 43);
+        in.close();
+        assertTrue(!in.wasClosed(), "close() while the receive is pending is ignored");
+        INDArray out = Nd4j.createFromArray(ramp(rank(), 1 << 14));
+        Request s1 = MPI.COMM_WORLD.isend(out, next(), 43);
+        Request s2 = MPI.COMM_WORLD.isend(out, next(), 44);
+        INDArray in2 = Nd4j.zeros(DataType.DOUBLE, 1 << 14);
+        r.waitFor();
+        s1.waitFor();
+        out.close();
+        assertTrue(!out.wasClosed(), "a second pending send still holds the array");
+        MPI.COMM_WORLD.recv(in2, prev(), 44);
+        s2.waitFor();
+        INDArray expect = Nd4j.createFromArray(ramp(prev(), 1 << 14));
+        assertEquals(expect, in, "the data arrived");
+        assertEquals(expect, in2);
+        in.close();
+        out.close();
+        assertTrue(in.wasClosed() && out.wasClosed(), "after completion close() works again");
+    }
+
+    static double[] ramp(int from, int n) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = from + i;
+        }
+        return d;
+    }
 }
