@@ -79,12 +79,18 @@ static inline void mpi4j_copy_from_native(JNIEnv* env, jclass, jobject base, jin
 
 /* Lands a staged receive in its Java array, writing only the bytes of the type map of `count` elements of `type`
  * from `src` (the message start in staging memory) to `off` bytes into `array`: the gaps between and inside
- * elements are left as they are, since the program may be using them. `limit` >= 0 caps the packed bytes landed at
- * what the receive delivered (a trailing partial element lands only its delivered bytes); -1 lands all count
- * elements. The array is pinned only for the copy, never across communication. Returns an MPI error code. */
+ * elements are left as they are, since the program may be using them. A non-zero `status` (a completed receive's
+ * MPI_Status) caps the packed bytes landed at what the receive delivered (a trailing partial element lands only its
+ * delivered bytes); 0 lands all count elements. The array is pinned only for the copy, never across communication.
+ * Returns an MPI error code. */
 static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlong src, jlong count, jlong type,
-                              jlong limit) {
+                              jlong status) {
     MPI_Datatype t = MPI4J_H(MPI_Datatype, type);
+    long long limit = -1;
+    if (status != 0) {
+        int got = 0;
+        if (MPI_Get_count(MPI4J_P(MPI_Status*, status), MPI_BYTE, &got) == MPI_SUCCESS && got != MPI_UNDEFINED) limit = got;
+    }
     int size;
     MPI_Aint lb, extent, tlb, textent;
     int rc = MPI_Type_size(t, &size);
@@ -135,13 +141,6 @@ static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlo
     }
     free(tmp);
     return rc;
-}
-
-/* The bytes a completed receive delivered, from its status (MPI_Get_count in MPI_BYTE). */
-static inline jlong mpi4j_received_bytes(jlong status) {
-    int n = 0;
-    if (MPI_Get_count(MPI4J_P(MPI_Status*, status), MPI_BYTE, &n) != MPI_SUCCESS || n == MPI_UNDEFINED) return -1;
-    return n;
 }
 
 /* ---- point-to-point, blocking: buffers pinned for the call ---- */

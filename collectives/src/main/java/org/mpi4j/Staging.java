@@ -125,9 +125,8 @@ final class Staging {
             Object array = st.pendingArray;
             st.pendingArray = null;
             if (rc == 0) {
-                long limit = status == 0 || status == Status.addressOf(null) ? -1 : LibMpi.mpi4j_received_bytes(status);
                 land(array, st.pendingArrayMsg, st.pendingStagedMsg, m.totalCount(), m.datatype(), m.counts(), m.displs(),
-                        m.types(), extentOf(m), limit);
+                        m.types(), extentOf(m), status == Status.addressOf(null) ? 0 : status);
             }
         }
         st.trim();
@@ -175,12 +174,12 @@ final class Staging {
     /**
      * Writes a received message from staging into its array, type-map bytes only: one message of {@code count}
      * elements, or the blocks of a v message (displacements in extents) or w message (byte displacements, a type
-     * each). {@code limit} caps the packed bytes of a single message at what arrived (-1: all of it).
+     * each). A non-zero {@code status} caps a single message at the bytes that receive delivered (0: all of it).
      */
     static void land(Object array, long arrayMsg, long stagedMsg, long count, long datatype, int[] counts, int[] displs,
-                     TypeDescriptor[] types, long extent, long limit) {
+                     TypeDescriptor[] types, long extent, long status) {
         if (counts == null) {
-            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, limit));
+            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, status));
             return;
         }
         for (int i = 0; i < counts.length; i++) {
@@ -189,7 +188,7 @@ final class Staging {
             }
             long d = types != null ? displs[i] : displs[i] * extent;
             long t = types != null ? types[i].handle() : datatype;
-            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg + d, stagedMsg + d, counts[i], t, -1));
+            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg + d, stagedMsg + d, counts[i], t, 0));
         }
     }
 
@@ -218,7 +217,7 @@ final class Staging {
         }
 
         void land() {
-            Staging.land(array, arrayMsg, stagedMsg, count, datatype, counts, displs, types, extent, -1);
+            Staging.land(array, arrayMsg, stagedMsg, count, datatype, counts, displs, types, extent, 0);
         }
     }
 }

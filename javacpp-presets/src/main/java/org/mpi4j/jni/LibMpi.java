@@ -50,10 +50,11 @@ public final class LibMpi {
     public static native void mpi4j_copy_to_native(@Raw(withEnv = true) Object base, int kind, long offset, long dst, long bytes);
     /** Copies bytes from native memory at src into a buffer of any kind. */
     public static native void mpi4j_copy_from_native(@Raw(withEnv = true) Object base, int kind, long offset, long src, long bytes);
-    /** {@code mpi4j_land}: lands a staged receive in a Java array, writing only its datatype's type map (gaps untouched). */
-    public static native int mpi4j_land(@Raw(withEnv = true) Object array, long offset, long src, long count, long datatype, long limit);
-    /** {@code mpi4j_received_bytes}: the bytes a receive delivered, from its MPI_Status (-1 if undefined). */
-    public static native long mpi4j_received_bytes(long status);
+    /**
+     * {@code mpi4j_land}: lands a staged receive in a Java array, writing only its datatype's type map (gaps
+     * untouched); a non-zero {@code status} limits it to the bytes that receive delivered.
+     */
+    public static native int mpi4j_land(@Raw(withEnv = true) Object array, long offset, long src, long count, long datatype, long status);
 
     // ---------------------------------------------------------------- environment
     /** Binds {@code MPI_Init_thread}. */
