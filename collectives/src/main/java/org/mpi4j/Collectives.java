@@ -483,7 +483,7 @@ final class Collectives {
 
     static Request reduce(Comm c, Object sendbuf, Object recvbuf, Op op, int root, boolean nb) {
         long h = c.handle();
-        long oh = op.handle();
+        long oh = Args.op(op);
         int role = role(c, root);
         MessageBuffer r = role == 1 ? recv(recvbuf, 1) : none(false);
         MessageBuffer s = c.isInter() && role != 0 ? none(true) : send(sendbuf, 1);
@@ -502,7 +502,7 @@ final class Collectives {
     /** allreduce (kind 0), scan (1), exscan (2): same shape, every process sends and receives. */
     static Request allreduce(Comm c, Object sendbuf, Object recvbuf, Op op, int kind, boolean nb) {
         long h = c.handle();
-        long oh = op.handle();
+        long oh = Args.op(op);
         MessageBuffer r = recv(recvbuf, 1);
         MessageBuffer s = send(sendbuf, 1);
         noInPlaceOnInter(s, c);
@@ -532,7 +532,7 @@ final class Collectives {
 
     static Request reduceScatterBlock(Comm c, Object sendbuf, Object recvbuf, Op op, boolean nb) {
         long h = c.handle();
-        long oh = op.handle();
+        long oh = Args.op(op);
         int n = c.getSize();
         MessageBuffer s = send(sendbuf, n);
         // in place, the receive buffer holds all n blocks on entry and the result in its first block
@@ -557,7 +557,7 @@ final class Collectives {
 
     static Request reduceScatter(Comm c, Object sendbuf, Object recvbuf, int[] recvcounts, Op op, boolean nb) {
         long h = c.handle();
-        long oh = op.handle();
+        long oh = Args.op(op);
         int n = c.getSize();
         if (recvcounts == null || recvcounts.length != n) {
             throw new MPIException(ErrorClasses.ERR_ARG, "recvcounts has " + (recvcounts == null ? 0 : recvcounts.length)
@@ -596,7 +596,7 @@ final class Collectives {
     }
 
     static void reduceLocal(Op op, Object inbuf, Object inoutbuf) {
-        long oh = op.handle();
+        long oh = Args.op(op);
         MessageBuffer r = recv(inoutbuf, 1);
         MessageBuffer s = send(inbuf, 1);
         noInPlace(s, "in reduceLocal");

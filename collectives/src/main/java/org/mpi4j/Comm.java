@@ -163,7 +163,7 @@ public abstract class Comm implements AutoCloseable {
     public int compare(Comm other) {
         long h = handle();
         NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Comm_compare(h, other.handle(), s.address(0)));
+        MPIException.check(LibMpi.MPI_Comm_compare(h, Args.comm(other, "other"), s.address(0)));
         return s.getInt(0);
     }
 
@@ -203,7 +203,7 @@ public abstract class Comm implements AutoCloseable {
 
     int dupWithInfoRc(Info info) {
         long h = handle();
-        return LibMpi.mpi4j_comm_dup(h, 1, info.handle(), NativeScratch.get().address(0));
+        return LibMpi.mpi4j_comm_dup(h, 1, Args.info(info), NativeScratch.get().address(0));
     }
 
     <C extends Comm> CommRequest<C> startIdup() {
@@ -221,12 +221,12 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Comm_create: a communicator over {@code group} (a subset of this one's); null where not a member. */
     public Comm create(Group group) {
         long h = handle();
-        return made(LibMpi.MPI_Comm_create(h, group.handle(), NativeScratch.get().address(0)));
+        return made(LibMpi.MPI_Comm_create(h, Args.group(group, "group"), NativeScratch.get().address(0)));
     }
 
     /** MPI_Comm_set_info. */
     public void setInfo(Info info) {
-        MPIException.check(LibMpi.MPI_Comm_set_info(handle(), info.handle()));
+        MPIException.check(LibMpi.MPI_Comm_set_info(handle(), Args.info(info)));
     }
 
     /** MPI_Comm_get_info: the hints in use (free the returned Info). */

@@ -177,6 +177,7 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     /** The predefined datatype MPI discovers for an element kind (e.g. FLOAT64 is MPI_DOUBLE). */
     public static Datatype of(ElementType e) {
+        Args.notNull(e, "e");
         switch (e) {
             case RAW: return BYTE;
             case BOOL: return C_BOOL;
@@ -374,6 +375,8 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     /** MPI_Type_indexed: blocks of given lengths at displacements counted in elements of this type. */
     public Datatype indexed(int[] blocklengths, int[] displacements) {
+        Args.notNull(blocklengths, "blocklengths");
+        Args.notNull(displacements, "displacements");
         sameLength(blocklengths.length, displacements.length, "blocklengths", "displacements");
         NativeScratch s = prepare();
         return derived(LibMpi.MPI_Type_indexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, "indexed(" + label + ")");
@@ -381,6 +384,8 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     /** MPI_Type_create_hindexed: blocks of given lengths at byte displacements. */
     public Datatype hindexed(int[] blocklengths, long[] displacements) {
+        Args.notNull(blocklengths, "blocklengths");
+        Args.notNull(displacements, "displacements");
         sameLength(blocklengths.length, displacements.length, "blocklengths", "displacements");
         NativeScratch s = prepare();
         return derived(LibMpi.MPI_Type_create_hindexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, "hindexed(" + label + ")");
@@ -388,18 +393,23 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     /** MPI_Type_create_indexed_block: equal blocks at displacements counted in elements. */
     public Datatype indexedBlock(int blocklength, int[] displacements) {
+        Args.notNull(displacements, "displacements");
         NativeScratch s = prepare();
         return derived(LibMpi.MPI_Type_create_indexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, "indexedBlock(" + label + ")");
     }
 
     /** MPI_Type_create_hindexed_block: equal blocks at byte displacements. */
     public Datatype hindexedBlock(int blocklength, long[] displacements) {
+        Args.notNull(displacements, "displacements");
         NativeScratch s = prepare();
         return derived(LibMpi.MPI_Type_create_hindexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, "hindexedBlock(" + label + ")");
     }
 
     /** MPI_Type_create_struct: blocks of different types at byte displacements. */
     public static Datatype struct(int[] blocklengths, long[] displacements, Datatype[] types) {
+        Args.notNull(blocklengths, "blocklengths");
+        Args.notNull(displacements, "displacements");
+        Args.notNull(types, "types");
         sameLength(blocklengths.length, displacements.length, "blocklengths", "displacements");
         sameLength(blocklengths.length, types.length, "blocklengths", "types");
         Environment.ensure();
@@ -419,6 +429,9 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     /** MPI_Type_create_subarray: an n-dimensional block of an n-dimensional array; order is ORDER_C or ORDER_FORTRAN. */
     public Datatype subarray(int[] sizes, int[] subsizes, int[] starts, int order) {
+        Args.notNull(sizes, "sizes");
+        Args.notNull(subsizes, "subsizes");
+        Args.notNull(starts, "starts");
         sameLength(sizes.length, subsizes.length, "sizes", "subsizes");
         sameLength(sizes.length, starts.length, "sizes", "starts");
         NativeScratch s = prepare();
@@ -427,6 +440,10 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     /** MPI_Type_create_darray: this process's part of a distributed (HPF-style) array. */
     public Datatype darray(int size, int rank, int[] gsizes, int[] distribs, int[] dargs, int[] psizes, int order) {
+        Args.notNull(gsizes, "gsizes");
+        Args.notNull(distribs, "distribs");
+        Args.notNull(dargs, "dargs");
+        Args.notNull(psizes, "psizes");
         sameLength(gsizes.length, distribs.length, "gsizes", "distribs");
         sameLength(gsizes.length, dargs.length, "gsizes", "dargs");
         sameLength(gsizes.length, psizes.length, "gsizes", "psizes");

@@ -39,7 +39,7 @@ public class Distgraphcomm extends Topocomm {
             throw new MPIException(ErrorClasses.ERR_ARG, "give both weight arrays or neither");
         }
         return made(LibMpi.mpi4j_dist_graph_create_adjacent(h, sources.length, sources, sourceWeights, destinations.length,
-                destinations, destWeights, info.handle(), reorder ? 1 : 0, NativeScratch.get().address(0)));
+                destinations, destWeights, Args.info(info), reorder ? 1 : 0, NativeScratch.get().address(0)));
     }
 
     static Distgraphcomm create(Intracomm c, int[] sources, int[] degrees, int[] destinations, int[] weights, Info info,
@@ -63,7 +63,7 @@ public class Distgraphcomm extends Topocomm {
         checkRanks(c, destinations, "destinations");
         checkWeights(weights, destinations.length, "weights");
         return made(LibMpi.mpi4j_dist_graph_create(h, sources.length, sources, degrees, destinations, weights,
-                destinations.length, info.handle(), reorder ? 1 : 0, NativeScratch.get().address(0)));
+                destinations.length, Args.info(info), reorder ? 1 : 0, NativeScratch.get().address(0)));
     }
 
     /** MPI_Comm_dup: a distributed graph communicator with the same edges. */

@@ -69,7 +69,7 @@ public final class Group implements AutoCloseable {
     /** MPI_Group_translate_ranks: the ranks in {@code other} of {@code ranks} of this group (MPI.UNDEFINED if absent). */
     public int[] translateRanks(int[] ranks, Group other) {
         Environment.ensure();
-        other.handle();
+        Args.group(other, "other");
         checkRanks(ranks, true, false, "translateRanks");
         int[] out = new int[ranks.length];
         MPIException.check(LibMpi.MPI_Group_translate_ranks(handle(), ranks.length, ranks, other.handle(), out));
@@ -80,7 +80,7 @@ public final class Group implements AutoCloseable {
     public int compare(Group other) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Group_compare(handle(), other.handle(), s.address(0)));
+        MPIException.check(LibMpi.MPI_Group_compare(handle(), Args.group(other, "other"), s.address(0)));
         return s.getInt(0);
     }
 
@@ -88,21 +88,21 @@ public final class Group implements AutoCloseable {
     public static Group union(Group a, Group b) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
-        return made(LibMpi.MPI_Group_union(a.handle(), b.handle(), s.address(0)), s);
+        return made(LibMpi.MPI_Group_union(Args.group(a, "a"), Args.group(b, "b"), s.address(0)), s);
     }
 
     /** MPI_Group_intersection. */
     public static Group intersection(Group a, Group b) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
-        return made(LibMpi.MPI_Group_intersection(a.handle(), b.handle(), s.address(0)), s);
+        return made(LibMpi.MPI_Group_intersection(Args.group(a, "a"), Args.group(b, "b"), s.address(0)), s);
     }
 
     /** MPI_Group_difference: members of {@code a} not in {@code b}. */
     public static Group difference(Group a, Group b) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
-        return made(LibMpi.MPI_Group_difference(a.handle(), b.handle(), s.address(0)), s);
+        return made(LibMpi.MPI_Group_difference(Args.group(a, "a"), Args.group(b, "b"), s.address(0)), s);
     }
 
     /** MPI_Group_incl: the listed ranks, in that order. */
@@ -123,6 +123,7 @@ public final class Group implements AutoCloseable {
 
     /** MPI_Group_range_incl: ranks from {first, last, stride} triplets. */
     public Group rangeIncl(int[][] ranges) {
+        Args.notNull(ranges, "ranges");
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_range_incl(handle(), ranges.length, flatten(ranges), s.address(0)), s);
@@ -130,6 +131,7 @@ public final class Group implements AutoCloseable {
 
     /** MPI_Group_range_excl: all but the ranks of {first, last, stride} triplets. */
     public Group rangeExcl(int[][] ranges) {
+        Args.notNull(ranges, "ranges");
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_range_excl(handle(), ranges.length, flatten(ranges), s.address(0)), s);

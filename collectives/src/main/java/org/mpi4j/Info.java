@@ -33,6 +33,7 @@ public final class Info implements AutoCloseable {
 
     /** MPI_Info_create + MPI_Info_set for every entry of {@code hints}. */
     public static Info of(Map<String, String> hints) {
+        Args.notNull(hints, "hints");
         Info info = create();
         hints.forEach(info::set);
         return info;

@@ -55,7 +55,7 @@ public class Intracomm extends Comm {
     /** MPI_Comm_create_group: as {@link #create}, but collective only over the members of {@code group}. */
     public Intracomm createGroup(Group group, int tag) {
         long h = handle();
-        return made(LibMpi.MPI_Comm_create_group(h, group.handle(), tag, NativeScratch.get().address(0)));
+        return made(LibMpi.MPI_Comm_create_group(h, Args.group(group, "group"), tag, NativeScratch.get().address(0)));
     }
 
     /** MPI_Comm_split: processes with the same {@code color} form a new communicator, ordered by {@code key};
@@ -73,18 +73,21 @@ public class Intracomm extends Comm {
     /** MPI_Comm_split_type with info hints. */
     public Intracomm splitType(int splitType, int key, Info info) {
         long h = handle();
-        return made(LibMpi.MPI_Comm_split_type(h, splitType, key, info.handle(), NativeScratch.get().address(0)));
+        return made(LibMpi.MPI_Comm_split_type(h, splitType, key, Args.info(info), NativeScratch.get().address(0)));
     }
 
     // ------------------------------------------------------------------ process topologies
 
     /** MPI_Cart_create: a Cartesian grid of {@code dims} processes; null on processes left out of the grid. */
     public Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
+        Args.notNull(dims, "dims");
         return Cartcomm.create(this, dims, periods, reorder);
     }
 
     /** MPI_Graph_create: a graph topology over the first {@code index.length} processes (index/edges as MPI's). */
     public Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
+        Args.notNull(index, "index");
+        Args.notNull(edges, "edges");
         return Graphcomm.create(this, index, edges, reorder);
     }
 
@@ -94,11 +97,15 @@ public class Intracomm extends Comm {
      */
     public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights, int[] destinations,
                                                  int[] destWeights, Info info, boolean reorder) {
+        Args.notNull(sources, "sources");
+        Args.notNull(destinations, "destinations");
         return Distgraphcomm.createAdjacent(this, sources, sourceWeights, destinations, destWeights, info, reorder);
     }
 
     /** MPI_Dist_graph_create_adjacent, unweighted, no hints. */
     public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations, boolean reorder) {
+        Args.notNull(sources, "sources");
+        Args.notNull(destinations, "destinations");
         return createDistGraphAdjacent(sources, null, destinations, null, Info.NULL, reorder);
     }
 
@@ -108,16 +115,22 @@ public class Intracomm extends Comm {
      */
     public Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, int[] weights, Info info,
                                          boolean reorder) {
+        Args.notNull(sources, "sources");
+        Args.notNull(degrees, "degrees");
+        Args.notNull(destinations, "destinations");
         return Distgraphcomm.create(this, sources, degrees, destinations, weights, info, reorder);
     }
 
     /** MPI_Cart_map: the rank this process would have in a Cartesian grid (MPI.UNDEFINED if left out). */
     public int cartMap(int[] dims, boolean[] periods) {
+        Args.notNull(dims, "dims");
         return Cartcomm.map(this, dims, periods);
     }
 
     /** MPI_Graph_map: the rank this process would have in a graph topology (MPI.UNDEFINED if left out). */
     public int graphMap(int[] index, int[] edges) {
+        Args.notNull(index, "index");
+        Args.notNull(edges, "edges");
         return Graphcomm.map(this, index, edges);
     }
 
@@ -128,7 +141,7 @@ public class Intracomm extends Comm {
     public Intercomm createIntercomm(int localLeader, Intracomm peerComm, int remoteLeader, int tag) {
         long h = handle();
         NativeScratch s = NativeScratch.get();
-        return made(LibMpi.MPI_Intercomm_create(h, localLeader, peerComm.handle(), remoteLeader, tag, s.address(0)));
+        return made(LibMpi.MPI_Intercomm_create(h, localLeader, Args.comm(peerComm, "peerComm"), remoteLeader, tag, s.address(0)));
     }
 
     /** MPI_Scan: process i's {@code recvbuf} receives the reduction of the {@code sendbuf}s of processes 0..i. */
@@ -220,7 +233,7 @@ public class Intracomm extends Comm {
 
     /** The op, after checking it is not freed: every rank must refuse it, also those that never combine two values. */
     private static Op checked(Op op) {
-        op.handle();
+        Args.op(op);
         return op;
     }
 }

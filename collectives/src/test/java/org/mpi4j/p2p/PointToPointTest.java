@@ -30,4 +30,10 @@ class PointToPointTest {
     Stream<DynamicNode> overflowFuzz() {
         return MpiTestKit.ranks(OverflowFuzzRanks.class, 1, 2);
     }
+
+    /** Issue 12: null in any reference parameter is an MPIException, not a NullPointerException. */
+    @TestFactory
+    Stream<DynamicNode> nullArguments() {
+        return MpiTestKit.ranks(NullArgumentRanks.class, 1);
+    }
 }
