@@ -6,45 +6,184 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a Java main class on N MPI ranks: {@code Mpirun -n N [-cp CLASSPATH] [-J jvmflag]... MAINCLASS [ARGS...]}.
+ * Runs a Java main class on N MPI ranks:
+ * {@code Mpirun -n N [-cp CLASSPATH] [-J JVMFLAG]... [MPIEXEC OPTIONS...] (MAINCLASS | -jar APP.jar) [ARGS...]}.
  * Finds mpiexec (property {@code mpi4j.mpiexec}, env {@code MPI4J_MPIEXEC}, else mpiexec.openmpi or mpiexec on
  * PATH), allows running as root and oversubscription, and starts every rank under {@link RankMain} so an uncaught
- * exception on any rank aborts the whole job.
+ * exception on any rank aborts the whole job. Options it does not know are mpiexec's and are passed through
+ * ({@code --hostfile F}, {@code --host a,b}, {@code --map-by X}, {@code -x VAR}, {@code --mca K V}...; see
+ * {@link #MPIEXEC_OPTIONS} for which take values). Ranks start in the caller's working directory, so relative paths
+ * resolve as the caller means them.
  */
 public final class Mpirun {
     private Mpirun() { }
 
-    /** Command-line entry point; exits with mpiexec's exit code. */
+    static final String USAGE = "usage: mpi4j run -n N [-cp CLASSPATH] [-J JVMFLAG]... [MPIEXEC OPTIONS...]"
+            + " (MAINCLASS | -jar APP.jar) [ARGS...]";
+
+    /**
+     * mpiexec options (Open MPI and MPICH spellings) and how many values follow each; any other option starting with
+     * '-' before the main class is passed to mpiexec alone. Use {@code --opt=value} for an option not listed here that
+     * takes a value.
+     */
+    public static final Map<String, Integer> MPIEXEC_OPTIONS = Map.ofEntries(
+            Map.entry("--hostfile", 1), Map.entry("-hostfile", 1), Map.entry("--machinefile", 1), Map.entry("-machinefile", 1),
+            Map.entry("-f", 1), Map.entry("--host", 1), Map.entry("-host", 1), Map.entry("-H", 1), Map.entry("--hosts", 1),
+            Map.entry("-hosts", 1), Map.entry("--map-by", 1), Map.entry("--bind-to", 1), Map.entry("--rank-by", 1),
+            Map.entry("-bind-to", 1), Map.entry("-map-by", 1), Map.entry("-x", 1), Map.entry("--mca", 2), Map.entry("-mca", 2),
+            Map.entry("--gmca", 2), Map.entry("-genv", 2), Map.entry("-env", 2), Map.entry("-genvlist", 1), Map.entry("-ppn", 1),
+            Map.entry("--npernode", 1), Map.entry("-npernode", 1), Map.entry("--output-filename", 1), Map.entry("--wdir", 1),
+            Map.entry("-wdir", 1), Map.entry("--prefix", 1), Map.entry("--launch-agent", 1), Map.entry("-launcher", 1),
+            Map.entry("-iface", 1), Map.entry("--cpus-per-proc", 1), Map.entry("--timeout", 1));
+
+    /** A usage error: one clear line, exit code 2. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** The parsed command line. */
+    record Command(int n, String classpath, List<String> jvm, List<String> mpiexecOptions, String mainClass, String jar,
+                   List<String> args) { }
+
+    /** Command-line entry point; exits with mpiexec's exit code (2 and one line for a usage error, 0 for --help). */
     public static void main(String[] args) throws Exception {
-        int n = 1;
+        Command c;
+        try {
+            c = parse(args);
+        } catch (UsageError e) {
+            System.err.println("[mpi4j] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (c == null) {
+            System.out.println(USAGE);
+            System.out.println("  -n N            number of ranks (required)");
+            System.out.println("  -cp CLASSPATH   the ranks' classpath (default: this launcher's)");
+            System.out.println("  -J JVMFLAG      a flag for every rank's JVM, e.g. -J -Xmx2g (repeatable)");
+            System.out.println("  other options   passed to mpiexec, e.g. --hostfile F, --host a,b, --map-by core, -x VAR, --mca K V");
+            System.exit(0);
+            return;
+        }
+        String missing = missingMainClass(c);
+        if (missing != null) {
+            System.err.println("[mpi4j] " + missing);
+            System.exit(2);
+            return;
+        }
+        ProcessBuilder pb = processBuilder(c).inheritIO();
+        System.exit(pb.start().waitFor());
+    }
+
+    /** Parses the launcher's arguments; null for --help. Throws {@link UsageError}. */
+    static Command parse(String[] args) {
+        int n = -1;
         String cp = System.getProperty("java.class.path");
+        String jar = null;
         List<String> jvm = new ArrayList<>();
+        List<String> mpi = new ArrayList<>();
         int i = 0;
         while (i < args.length && args[i].startsWith("-")) {
-            switch (args[i]) {
+            String a = args[i];
+            switch (a) {
+                case "-h":
+                case "--help":
+                    return null;
                 case "-n":
                 case "-np":
-                    n = Integer.parseInt(args[++i]);
+                    n = positive(a, value(args, i++));
                     break;
                 case "-cp":
+                case "-classpath":
                 case "--classpath":
-                    cp = args[++i];
+                    cp = value(args, i++);
                     break;
                 case "-J":
-                    jvm.add(args[++i]);
+                    jvm.add(value(args, i++));
+                    break;
+                case "-jar":
+                    jar = value(args, i++);
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: -n N [-cp CLASSPATH] [-J JVMFLAG]... MAINCLASS [ARGS...]");
+                    mpi.add(a);
+                    int values = MPIEXEC_OPTIONS.getOrDefault(a, 0);
+                    for (int k = 0; k < values; k++) {
+                        mpi.add(value(args, i++));
+                    }
             }
             i++;
+            if (jar != null) {
+                break;
+            }
         }
-        if (i >= args.length) {
-            throw new IllegalArgumentException("usage: -n N [-cp CLASSPATH] [-J JVMFLAG]... MAINCLASS [ARGS...]");
+        if (n < 0) {
+            throw new UsageError("-n N (the number of ranks) is required; " + USAGE);
         }
-        List<String> rest = List.of(args).subList(i + 1, args.length);
-        ProcessBuilder pb = processBuilder(n, cp, jvm, args[i], rest).inheritIO();
-        System.exit(pb.start().waitFor());
+        String main = null;
+        if (jar == null) {
+            if (i >= args.length) {
+                throw new UsageError("no main class given; " + USAGE);
+            }
+            main = args[i++];
+        }
+        return new Command(n, cp, jvm, mpi, main, jar, List.of(args).subList(i, args.length));
+    }
+
+    private static String value(String[] args, int i) {
+        if (i + 1 >= args.length) {
+            throw new UsageError(args[i] + " needs a value; " + USAGE);
+        }
+        return args[i + 1];
+    }
+
+    private static int positive(String option, String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageError(option + " wants a number of ranks >= 1, not '" + v + "'");
+    }
+
+    /** A one-line message when the main class (or jar) cannot be found from the caller's directory, else null. */
+    static String missingMainClass(Command c) {
+        if (c.jar() != null) {
+            return new File(c.jar()).isFile() ? null : "jar file " + c.jar() + " not found (from " + cwd() + ")";
+        }
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String e : c.classpath().split(File.pathSeparator)) {
+            if (e.isEmpty()) {
+                continue;
+            }
+            try {
+                if (e.endsWith("*")) {
+                    File[] jars = new File(e.substring(0, e.length() - 1)).listFiles((d, name) -> name.endsWith(".jar"));
+                    for (File j : jars == null ? new File[0] : jars) {
+                        urls.add(j.toURI().toURL());
+                    }
+                } else {
+                    urls.add(new File(e).toURI().toURL());
+                }
+            } catch (java.net.MalformedURLException ex) {
+                return "bad classpath entry " + e;
+            }
+        }
+        try (java.net.URLClassLoader l = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), null)) {
+            l.loadClass(c.mainClass());
+            return null;
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            return "main class " + c.mainClass() + " not found on the classpath " + c.classpath() + " (from " + cwd() + ")";
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static String cwd() {
+        return System.getProperty("user.dir");
     }
 
     /** The mpiexec executable to use. */
@@ -81,16 +220,29 @@ public final class Mpirun {
 
     /** A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included. */
     public static ProcessBuilder processBuilder(int n, String classpath, List<String> jvmFlags, String mainClass, List<String> args) {
-        List<String> cmd = new ArrayList<>();
+        return processBuilder(new Command(n, classpath, jvmFlags, List.of(), mainClass, null, args));
+    }
+
+    /**
+     * The rank command line. The JVM is started through {@code env}: Open MPI's mpiexec rewrites the arguments of an
+     * app named {@code java} (any argument containing "cp" is taken for a classpath), which broke flags such as
+     * {@code -Dapp.cpus=4}.
+     */
+    static ProcessBuilder processBuilder(Command c) {
+        List<String> cmd = new ArrayList<>(c.mpiexecOptions());
+        cmd.add("/usr/bin/env");
         cmd.add(javaExecutable());
         cmd.addAll(defaultJvmFlags());
-        cmd.addAll(jvmFlags);
+        cmd.addAll(c.jvm());
         cmd.add("-cp");
-        cmd.add(classpath);
+        cmd.add(c.jar() != null ? c.jar() + File.pathSeparator + c.classpath() : c.classpath());
         cmd.add(RankMain.class.getName());
-        cmd.add(mainClass);
-        cmd.addAll(args);
-        return nativeProcessBuilder(n, cmd);
+        cmd.add(c.jar() != null ? "-jar" : c.mainClass());
+        if (c.jar() != null) {
+            cmd.add(c.jar());
+        }
+        cmd.addAll(c.args());
+        return nativeProcessBuilder(c.n(), cmd);
     }
 
     /** A process builder for {@code mpiexec -n N program args...} (e.g. the C benchmarks), environment included. */
@@ -99,7 +251,7 @@ public final class Mpirun {
         cmd.add(mpiexec());
         cmd.add("-n");
         cmd.add(Integer.toString(n));
-        cmd.addAll(programAndArgs);
+        cmd.addAll(programAndArgs);   // mpiexec options, if any, come first in programAndArgs
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         // Open MPI refuses root without these, and more ranks than cores without oversubscription.

@@ -13,14 +13,41 @@ import java.lang.reflect.Method;
 public final class RankMain {
     private RankMain() { }
 
-    /** {@code RankMain MAINCLASS [ARGS...]}. */
+    /** The Main-Class of a jar's manifest. */
+    static String mainClassOf(String jar) throws java.io.IOException {
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar)) {
+            java.util.jar.Manifest m = j.getManifest();
+            String c = m == null ? null : m.getMainAttributes().getValue("Main-Class");
+            if (c == null) {
+                throw new IllegalArgumentException(jar + " has no Main-Class in its manifest");
+            }
+            return c;
+        }
+    }
+
+    /** {@code RankMain MAINCLASS [ARGS...]} or {@code RankMain -jar APP.jar [ARGS...]}. */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: RankMain MAINCLASS [ARGS...]");
         }
         Thread.setDefaultUncaughtExceptionHandler(new UncaughtAbort());
-        Method main = Class.forName(args[0]).getMethod("main", String[].class);
-        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        int from = 1;
+        String name = args[0];
+        if (name.equals("-jar") && args.length > 1) {
+            name = mainClassOf(args[1]);
+            from = 2;
+        }
+        Method main;
+        try {
+            main = Class.forName(name).getMethod("main", String[].class);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            // before MPI starts: one line, and this rank ends; mpiexec ends the others
+            System.err.println("[mpi4j] " + (e instanceof ClassNotFoundException ? "main class " + name + " not found"
+                    : name + " has no public static void main(String[])") + " (classpath " + System.getProperty("java.class.path") + ")");
+            System.exit(1);
+            return;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, from, args.length);
         try {
             main.invoke(null, (Object) rest);
         } catch (InvocationTargetException e) {
