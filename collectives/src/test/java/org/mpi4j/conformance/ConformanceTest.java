@@ -18,4 +18,13 @@ class ConformanceTest {
                 + 4 * Conformance.cases(kinds, 0) + " over 1-4 ranks");
         return MpiTestKit.ranks(ConformanceRanks.class, 1, 2, 3, 4);
     }
+
+    /**
+     * The same matrix on 2 and 3 ranks with heap arrays pinned for blocking calls instead of staged
+     * ({@code -Dmpi4j.pinArrays=true}, the path G1 takes on JDK 22+), so both heap-array paths are checked.
+     */
+    @TestFactory
+    Stream<DynamicNode> conformancePinnedArrays() {
+        return MpiTestKit.ranksWithFlags(ConformanceRanks.class, java.util.List.of("-Dmpi4j.pinArrays=true"), 2, 3);
+    }
 }

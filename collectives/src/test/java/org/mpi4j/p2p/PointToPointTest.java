@@ -36,4 +36,10 @@ class PointToPointTest {
     Stream<DynamicNode> nullArguments() {
         return MpiTestKit.ranks(NullArgumentRanks.class, 1);
     }
+
+    /** Point-to-point on 2 ranks with heap arrays pinned for blocking calls ({@code -Dmpi4j.pinArrays=true}). */
+    @TestFactory
+    Stream<DynamicNode> pointToPointPinnedArrays() {
+        return MpiTestKit.ranksWithFlags(PointToPointRanks.class, List.of("-Dmpi4j.pinArrays=true"), 2);
+    }
 }
