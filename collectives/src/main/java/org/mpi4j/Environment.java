@@ -58,7 +58,8 @@ final class Environment {
         setErrorsReturn();
         ready = true;
         Runtime.getRuntime().addShutdownHook(new Thread(Environment::atExit, "mpi4j-finalize"));
-        if (Thread.getDefaultUncaughtExceptionHandler() == null) {
+        // -Dmpi4j.abortOnUncaught=false leaves uncaught exceptions to the JVM (the other ranks may then hang)
+        if (Thread.getDefaultUncaughtExceptionHandler() == null && Boolean.parseBoolean(System.getProperty("mpi4j.abortOnUncaught", "true"))) {
             Thread.setDefaultUncaughtExceptionHandler(new UncaughtAbort());
         }
         return provided;
