@@ -559,6 +559,18 @@ public abstract class Comm implements AutoCloseable {
         return ObjectPath.recv(this, source, tag, null);
     }
 
+    /**
+     * Typed object receive: as {@link #recvObject(int, int)}, the object cast to {@code type} (null stays null).
+     * @param type the class the program expects, e.g. {@code String.class}
+     * @param source the sender's rank, or MPI.ANY_SOURCE
+     * @param tag the tag, or MPI.ANY_TAG
+     * @return the object, or null (a null was sent, or source was MPI.PROC_NULL)
+     * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
+     */
+    public <T> T recvObject(Class<T> type, int source, int tag) {
+        return ObjectPath.as(type, ObjectPath.recv(this, source, tag, null));
+    }
+
     /** Object receive filling {@code status} (source, tag, and the first frame's byte count). */
     public Object recvObject(int source, int tag, Status status) {
         return ObjectPath.recv(this, source, tag, status);

@@ -171,6 +171,18 @@ public class Intracomm extends Comm {
         return ObjectPath.bcast(this, obj, root);
     }
 
+    /**
+     * Typed object broadcast: as {@link #bcastObject(Object, int)}, the root's object cast to {@code type}.
+     * @param type the class the program expects
+     * @param obj the object to broadcast (read at the root only)
+     * @param root the root's rank
+     * @return the root's object on every process
+     * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
+     */
+    public <T> T bcastObject(Class<T> type, T obj, int root) {
+        return ObjectPath.as(type, ObjectPath.bcast(this, obj, root));
+    }
+
     /** Object gather (mpi4py's comm.gather): the list of every process's object at the root, null elsewhere. */
     public java.util.List<Object> gatherObject(Object obj, int root) {
         return ObjectPath.gather(this, obj, root);
@@ -179,6 +191,19 @@ public class Intracomm extends Comm {
     /** Object scatter (mpi4py's comm.scatter): element i of the root's list (size elements) to process i. */
     public Object scatterObject(java.util.List<?> objs, int root) {
         return ObjectPath.scatter(this, objs, root);
+    }
+
+    /**
+     * Typed object scatter: as {@link #scatterObject(java.util.List, int)}, this process's element cast to
+     * {@code type}.
+     * @param type the class the program expects
+     * @param objs the root's list, one element per process (read at the root only)
+     * @param root the root's rank
+     * @return element {@code rank} of the root's list
+     * @throws MPIException (MPI_ERR_TYPE) when the element is of another class
+     */
+    public <T> T scatterObject(Class<T> type, java.util.List<? extends T> objs, int root) {
+        return ObjectPath.as(type, ObjectPath.scatter(this, objs, root));
     }
 
     /** Object allgather (mpi4py's comm.allgather): the list of every process's object, everywhere. */

@@ -442,4 +442,12 @@ final class ObjectPath {
         int upTo = exclusive ? c.getRank() : c.getRank() + 1;
         return upTo == 0 ? null : fold(all, upTo, op);
     }
+
+    /** {@code o} as a {@code type}: the typed object receives; another class is MPI_ERR_TYPE naming both. */
+    static <T> T as(Class<T> type, Object o) {
+        if (o == null || type.isInstance(o)) {
+            return type.cast(o);
+        }
+        throw new MPIException(ErrorClasses.ERR_TYPE, "received a " + o.getClass().getName() + ", expected a " + type.getName());
+    }
 }

@@ -108,6 +108,16 @@ public final class ObjectRequest extends Request {
         return object;
     }
 
+    /**
+     * MPI_Wait, then the received object cast to {@code type}.
+     * @param type the class the program expects
+     * @return the object, or null
+     * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
+     */
+    public <T> T waitObject(Class<T> type) {
+        return ObjectPath.as(type, waitObject());
+    }
+
     /** The received object once the request has completed; throws if it has not. */
     public Object getObject() {
         if (!done) {

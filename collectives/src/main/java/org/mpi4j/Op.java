@@ -88,7 +88,7 @@ public final class Op implements AutoCloseable {
         return create(function, null, commute);
     }
 
-    /** MPI_Op_create with an object form too, so the same op serves the object path ({@link Comm#reduceObject}). */
+    /** MPI_Op_create with an object form too, so the same op serves the object path ({@link Intracomm#reduceObject(Object, Op, int)}). */
     public static synchronized Op create(UserFunction function, BinaryOperator<Object> objectFunction, boolean commute) {
         if (function == null) {
             throw new MPIException(ErrorClasses.ERR_OP, "user function is null");

@@ -26,6 +26,14 @@ public interface BufferProvider {
         return null;
     }
 
+    /**
+     * Called before {@code buffer} receives bytes {@code [firstByte, firstByte + bytes)} of the region it described
+     * (a blocking receive, or when a nonblocking one is posted). A provider whose buffers carry more than values
+     * updates that here: the Arrow provider marks the receiving values valid, so they do not read as null.
+     */
+    default void prepareReceive(Object buffer, long firstByte, long bytes) {
+    }
+
     /** Higher wins when two providers support the same class. */
     default int priority() {
         return 0;

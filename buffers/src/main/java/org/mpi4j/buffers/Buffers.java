@@ -23,6 +23,13 @@ public final class Buffers {
 
         @Override
         public void describe(Object buffer, MessageBuffer out) {
+            Class<?> c = buffer.getClass();
+            if (c.isArray() && c.getComponentType().isArray() && c.getComponentType().getComponentType().isPrimitive()) {
+                String e = c.getComponentType().getComponentType().getName();
+                throw new MPIException(ErrorClasses.ERR_BUFFER, c.getComponentType().getComponentType().getName() + "[][]"
+                        + " is not a buffer: its rows are separate arrays, not one block of memory. Use a flat " + e
+                        + "[rows * cols] in row-major order (element [i][j] at i * cols + j), or send the rows one by one");
+            }
             throw new MPIException(ErrorClasses.ERR_BUFFER, buffer.getClass().getName()
                     + " is not a buffer: use a primitive array, a NIO buffer, a BufferSpec, or an object whose mpi4j"
                     + " provider is on the classpath (providers found: " + providerNames() + ")");
@@ -125,8 +132,14 @@ public final class Buffers {
         }
         if (receiving) {
             out.requireWritable();
+            out.prepareReceive();
         }
         return out;
+    }
+
+    /** The provider that described {@code owner}, for the hooks a resolved message calls. */
+    static BufferProvider providerOf(Object owner) {
+        return BY_CLASS.get(owner.getClass());
     }
 
     private static void describe(Object buf, MessageBuffer out) {

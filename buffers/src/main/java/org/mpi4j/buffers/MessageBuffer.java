@@ -391,6 +391,13 @@ public final class MessageBuffer {
         this.type = t;
     }
 
+    /** Tells the owner's provider which bytes of its region this message is about to receive. */
+    void prepareReceive() {
+        if (owner != null && spanHigh > spanLow && !inPlaceMarker) {
+            Buffers.providerOf(owner).prepareReceive(owner, position + spanLow, spanHigh - spanLow);
+        }
+    }
+
     void requireWritable() {
         if (readOnly) {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "cannot receive into a read-only buffer");

@@ -80,7 +80,11 @@ public final class BenchMain {
         List<String> only = List.of();
         File out = new File("jmh/target/bench");
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--quick")) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println("usage: mpi4j bench [--quick] [--rounds N] [--only OP[:SIZE],...] [--out DIR] [--pin-arrays]");
+                System.out.println("  ops: pingpong, allreduce, bcast, ring, object, serialize; sizes in bytes (allreduce: doubles)");
+                return;
+            } else if (args[i].equals("--quick")) {
                 quick = true;
             } else if (args[i].equals("--out")) {
                 out = new File(args[++i]);
@@ -92,7 +96,7 @@ public final class BenchMain {
                 pinArrays = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --quick, --out DIR, --rounds N, --only OP[:SIZE],..., --pin-arrays)");
+                        + " (options: --help, --quick, --out DIR, --rounds N, --only OP[:SIZE],..., --pin-arrays)");
             }
         }
         double target = quick ? 0.005 : 0.04;

@@ -134,4 +134,31 @@ public final class ArrowBufferProvider implements BufferProvider {
         b.getReferenceManager().retain();
         return () -> b.getReferenceManager().release();
     }
+
+    /**
+     * A plain vector receives values only, so the values it receives are marked valid (not null): values
+     * {@code firstByte / width} up to the last byte received. A BitVector's bits are its values and are left alone.
+     */
+    @Override
+    public void prepareReceive(Object buffer, long firstByte, long bytes) {
+        if (!(buffer instanceof BaseFixedWidthVector v) || v instanceof BitVector || bytes <= 0) {
+            return;
+        }
+        int width = v.getTypeWidth();
+        long first = firstByte / width;
+        long end = Math.min(v.getValueCount(), (firstByte + bytes + width - 1) / width);
+        ArrowBuf validity = v.getValidityBuffer();
+        long i = first;
+        for (; i < end && (i & 7) != 0; i++) {
+            org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
+        }
+        long wholeBytes = (end - i) / 8;
+        if (wholeBytes > 0) {
+            validity.setOne(i / 8, wholeBytes);
+            i += wholeBytes * 8;
+        }
+        for (; i < end; i++) {
+            org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
+        }
+    }
 }

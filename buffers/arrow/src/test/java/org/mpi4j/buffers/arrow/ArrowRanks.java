@@ -378,4 +378,38 @@ public final class ArrowRanks {
             assertEquals(0, a.getAllocatedMemory());
         }
     }
+
+    /**
+     * Issue 18: a vector prepared as README says (allocateNew + setValueCount) received values that then read as
+     * null, its validity bits unset. The values it receives are now marked valid; the others keep their validity.
+     */
+    @RankTest
+    public static void aReceivedVectorReadsItsValuesNotNulls() {
+        int n = 100;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = rank() * 1000 + i;
+        }
+        try (BufferAllocator a = new RootAllocator(); Float8Vector v = new Float8Vector("x", a); Float8Vector w = new Float8Vector("w", a)) {
+            v.allocateNew(n);
+            v.setValueCount(n);
+            MPI.COMM_WORLD.sendrecv(out, next(), 51, v, prev(), 51);
+            for (int i = 0; i < n; i++) {
+                assertTrue(!v.isNull(i), "value " + i + " reads as null");
+                assertEquals(prev() * 1000 + i, v.get(i), 0.0);
+            }
+            w.allocateNew(8);
+            w.setValueCount(8);
+            w.set(7, 7.5);
+            Request r = MPI.COMM_WORLD.irecv(org.mpi4j.buffers.BufferSpec.of(w, 2, 3, org.mpi4j.Datatype.DOUBLE), prev(), 52);
+            MPI.COMM_WORLD.send(new double[] {1, 2, 3}, next(), 52);
+            r.waitFor();
+            for (int i = 0; i < 8; i++) {
+                boolean received = i >= 2 && i < 5;
+                assertEquals(!received && i != 7, w.isNull(i), "validity of value " + i);
+            }
+            assertEquals(2.0, w.get(3), 0.0);
+            assertEquals(7.5, w.get(7), 0.0);
+        }
+    }
 }
