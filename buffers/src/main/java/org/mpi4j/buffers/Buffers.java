@@ -53,10 +53,25 @@ public final class Buffers {
 
     private Buffers() { }
 
+    /**
+     * The providers found on the class path. One whose library is missing (the Arrow provider jar without Arrow,
+     * say) is skipped with a one-line warning on stderr instead of failing every MPI call.
+     */
     private static List<BufferProvider> loadProviders() {
         List<BufferProvider> list = new ArrayList<>();
-        for (BufferProvider p : ServiceLoader.load(BufferProvider.class, Buffers.class.getClassLoader())) {
-            list.add(p);
+        java.util.Iterator<BufferProvider> it = ServiceLoader.load(BufferProvider.class, Buffers.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                BufferProvider p = it.next();
+                p.supports(Object.class);   // touches the provider's library classes now, not in the middle of a call
+                list.add(p);
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                System.err.println("[mpi4j] buffer provider skipped: " + e.getMessage() + " (" + cause + ")");
+            }
         }
         list.sort(Comparator.comparingInt(BufferProvider::priority).reversed());
         return List.copyOf(list);

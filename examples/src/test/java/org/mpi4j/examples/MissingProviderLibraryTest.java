@@ -1,0 +1,37 @@
+package org.mpi4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mpi4j.run.Mpirun;
+import org.mpi4j.testing.MpiTestKit;
+
+/**
+ * Issue 18: with the Arrow provider jar on the class path but Arrow itself missing, MPI failed to initialise even for
+ * HelloWorld. The provider is now skipped with one warning line and the program runs.
+ */
+class MissingProviderLibraryTest {
+    @Test
+    void helloWorldRunsWithTheArrowProviderButNoArrow() throws Exception {
+        String cp = Stream.of(MpiTestKit.classpath().split(File.pathSeparator))
+                .filter(e -> !e.contains("/org/apache/arrow/"))
+                .collect(Collectors.joining(File.pathSeparator));
+        assertTrue(cp.contains("buffers-arrow") || cp.contains("buffers/arrow"), "the Arrow provider stays on the class path: " + cp);
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-cp", cp,
+                "-Dmpi4j.mpiexec=" + Mpirun.mpiexec(), Mpirun.class.getName(), "-n", "2", "-cp", cp, HelloWorld.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("Hello, World! I am process 1 of 2"), out);
+        assertTrue(out.contains("[mpi4j] buffer provider skipped"), out);
+    }
+}
