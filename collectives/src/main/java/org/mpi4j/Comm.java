@@ -22,6 +22,9 @@ public abstract class Comm implements AutoCloseable {
     private int rank = -1;
     private int inter = -1;
     private int remoteSize = -1;
+    /** Ranks a point-to-point call may name: the group size, or the remote group's on an intercommunicator. */
+    private int peers = -1;
+    private static int tagUB = -1;
     /** Private duplicate for the object path's frame-by-frame fallbacks (made on first need). */
     Comm pickleShadow;
 
@@ -351,11 +354,38 @@ public abstract class Comm implements AutoCloseable {
         LibMpi.MPI_Abort(handle(), errorcode);
     }
 
+    /**
+     * Checks a point-to-point peer and tag in Java, so that the error names the values (MPI's own says only "invalid
+     * rank"): a rank of this communicator (of the remote group on an intercommunicator) or MPI.PROC_NULL, plus
+     * MPI.ANY_SOURCE when receiving; a tag in [0, MPI_TAG_UB], plus MPI.ANY_TAG when receiving.
+     */
+    final void checkPeer(int rank, int tag, boolean receive, String call) {
+        int n = peers;
+        if (n < 0) {
+            n = peers = isInter() ? getRemoteSize() : getSize();
+        }
+        if ((rank < 0 || rank >= n) && rank != MPI.PROC_NULL && !(receive && rank == MPI.ANY_SOURCE)) {
+            throw new MPIException(ErrorClasses.ERR_RANK, call + ": " + (receive ? "source " : "dest ") + rank
+                    + " is not a rank of this communicator (" + (isInter() ? "remote group" : "size") + " " + n + ")");
+        }
+        if (tag < 0 && !(receive && tag == MPI.ANY_TAG)) {
+            throw new MPIException(ErrorClasses.ERR_TAG, call + ": tag " + tag + " is negative");
+        }
+        int ub = tagUB;
+        if (ub < 0) {
+            ub = tagUB = MPI.getTagUB();
+        }
+        if (tag > ub) {
+            throw new MPIException(ErrorClasses.ERR_TAG, call + ": tag " + tag + " exceeds MPI_TAG_UB (" + ub + ")");
+        }
+    }
+
     // ------------------------------------------------------------------ blocking point-to-point
 
     /** MPI_Send: sends {@code buf} to {@code dest} with {@code tag}. */
     public void send(Object buf, int dest, int tag) {
         long h = handle();
+        checkPeer(dest, tag, false, "send");
         MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_send(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
@@ -363,6 +393,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Ssend: synchronous send, completes once the receive has started. */
     public void ssend(Object buf, int dest, int tag) {
         long h = handle();
+        checkPeer(dest, tag, false, "ssend");
         MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_ssend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
@@ -370,6 +401,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Bsend: buffered send through the buffer attached with {@link MPI#attachBuffer}. */
     public void bsend(Object buf, int dest, int tag) {
         long h = handle();
+        checkPeer(dest, tag, false, "bsend");
         MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_bsend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
@@ -377,6 +409,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Rsend: ready send; the matching receive must already be posted. */
     public void rsend(Object buf, int dest, int tag) {
         long h = handle();
+        checkPeer(dest, tag, false, "rsend");
         MessageBuffer m = Staging.send(Buffers.forSend(buf));
         MPIException.check(LibMpi.mpi4j_rsend(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
@@ -389,6 +422,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Recv, filling {@code status} (may be null). */
     public void recv(Object buf, int source, int tag, Status status) {
         long h = handle();
+        checkPeer(source, tag, true, "recv");
         MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
         long st = Staging.status(status);
         int rc = LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, st);
@@ -404,6 +438,8 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Sendrecv, filling {@code status} for the receive. */
     public void sendrecv(Object sendbuf, int dest, int sendtag, Object recvbuf, int source, int recvtag, Status status) {
         long h = handle();
+        checkPeer(dest, sendtag, false, "sendrecv");
+        checkPeer(source, recvtag, true, "sendrecv");
         MessageBuffer s = Staging.send(Buffers.forSend(sendbuf));
         MessageBuffer r = Staging.recv(Buffers.forRecv(recvbuf), false);
         long st = Staging.status(status);
@@ -421,6 +457,8 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Sendrecv_replace, filling {@code status}. */
     public void sendrecvReplace(Object buf, int dest, int sendtag, int source, int recvtag, Status status) {
         long h = handle();
+        checkPeer(dest, sendtag, false, "sendrecvReplace");
+        checkPeer(source, recvtag, true, "sendrecvReplace");
         MessageBuffer m = Staging.recv(Buffers.forRecv(buf), true);
         long st = Staging.status(status);
         int rc = LibMpi.mpi4j_sendrecv_replace(m.base(), m.kind(), m.offset(), m.count(), m.datatype(),
@@ -437,6 +475,7 @@ public abstract class Comm implements AutoCloseable {
 
     Request post(Object buf, int peer, int tag, boolean receive, Starter op, Request r) {
         long h = handle();
+        checkPeer(peer, tag, receive, receive ? "irecv" : "isend");
         MessageBuffer m = receive ? Buffers.forRecv(buf) : Buffers.forSend(buf);
         long addr = r.bind(m, receive);
         NativeScratch s = NativeScratch.get();
@@ -503,6 +542,7 @@ public abstract class Comm implements AutoCloseable {
 
     /** MPI_Probe: blocks until a matching message is available; fills {@code status} (may be null). */
     public void probe(int source, int tag, Status status) {
+        checkPeer(source, tag, true, "probe");
         MPIException.check(LibMpi.MPI_Probe(source, tag, handle(), Status.addressOf(status)));
     }
 
@@ -514,6 +554,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Iprobe, filling {@code status} when a message is available. */
     public boolean iprobe(int source, int tag, Status status) {
         long h = handle();
+        checkPeer(source, tag, true, "iprobe");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Iprobe(source, tag, h, s.address(0), Status.addressOf(status)));
         return s.getInt(0) != 0;
@@ -522,6 +563,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Mprobe: blocks for a matching message and takes it out of the queue as a {@link Message}. */
     public Message mprobe(int source, int tag, Status status) {
         long h = handle();
+        checkPeer(source, tag, true, "mprobe");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Mprobe(source, tag, h, s.address(8), Status.addressOf(status)));
         return new Message(s.getHandle(8));
@@ -530,6 +572,7 @@ public abstract class Comm implements AutoCloseable {
     /** MPI_Improbe: the matching {@link Message} if one is available now, else null. */
     public Message improbe(int source, int tag, Status status) {
         long h = handle();
+        checkPeer(source, tag, true, "improbe");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Improbe(source, tag, h, s.address(0), s.address(8), Status.addressOf(status)));
         return s.getInt(0) != 0 ? new Message(s.getHandle(8)) : null;

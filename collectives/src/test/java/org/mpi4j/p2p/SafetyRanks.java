@@ -280,4 +280,20 @@ public final class SafetyRanks {
         r.waitFor();
         BadInputRanks.ringStillWorks();
     }
+
+    /** Issue 18: errors name the values: the bad rank with the communicator's size, the bad tag with MPI_TAG_UB. */
+    @RankTest
+    public static void rankAndTagErrorsNameTheValues() {
+        int n = W.getSize();
+        expect(ErrorClasses.ERR_RANK, "send: dest " + (n + 3) + " is not a rank of this communicator (size " + n + ")",
+                () -> W.send(new int[1], n + 3, 1));
+        expect(ErrorClasses.ERR_RANK, "irecv: source -7 is not a rank", () -> W.irecv(new int[1], -7, 1));
+        expect(ErrorClasses.ERR_TAG, "isend: tag -5 is negative", () -> W.isend(new int[1], next(), -5));
+        expect(ErrorClasses.ERR_TAG, "recv: tag -9 is negative", () -> W.recv(new int[1], prev(), -9));
+        expect(ErrorClasses.ERR_RANK, "probe: source " + n, () -> W.iprobe(n, 0));
+        int ub = MPI.getTagUB();
+        if (ub < Integer.MAX_VALUE) {
+            expect(ErrorClasses.ERR_TAG, "exceeds MPI_TAG_UB (" + ub + ")", () -> W.send(new int[1], next(), ub + 1));
+        }
+    }
 }
