@@ -208,13 +208,18 @@ public final class Mpirun {
     }
 
     /**
-     * The JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, and the
-     * java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath).
+     * The JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, the
+     * java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath), and on
+     * JDK 23+ permission for the sun.misc.Unsafe memory access Kryo and Arrow use (no warning at start-up).
      */
     public static List<String> defaultJvmFlags() {
         List<String> flags = new ArrayList<>();
         flags.add("--enable-native-access=ALL-UNNAMED");
         flags.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 23) {
+            // Kryo and Arrow use sun.misc.Unsafe's memory access, which JDK 24+ warns about at every start
+            flags.add("--sun-misc-unsafe-memory-access=allow");
+        }
         return flags;
     }
 
