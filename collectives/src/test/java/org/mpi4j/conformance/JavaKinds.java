@@ -102,22 +102,7 @@ public final class JavaKinds {
             int body = layout.body(n);
             ByteBuffer whole = ByteBuffer.allocateDirect(C + body + C).order(ByteOrder.nativeOrder());
             ByteBuffer slice = whole.duplicate().position(C - 8).limit(C + body + 8).slice().order(ByteOrder.nativeOrder());
-            return new Region(whole.capacity(), C) {
-                @Override
-                public long word(int i) {
-                    return whole.getLong(i);
-                }
-
-                @Override
-                public void word(int i, long bits) {
-                    whole.putLong(i, bits);
-                }
-
-                @Override
-                public Object message(int count) {
-                    return BufferSpec.of(slice, 8, count, layout.type);
-                }
-            };
+            return directRegion(whole, count -> BufferSpec.of(slice, 8, count, layout.type));
         });
     }
 
@@ -128,22 +113,27 @@ public final class JavaKinds {
             ByteBuffer whole = ByteBuffer.allocateDirect(C + body + C).order(ByteOrder.nativeOrder());
             DoubleBuffer view = whole.asDoubleBuffer();
             view.position(C / 8).limit((C + body) / 8);
-            return new Region(whole.capacity(), C) {
-                @Override
-                public long word(int i) {
-                    return whole.getLong(i);
-                }
-
-                @Override
-                public void word(int i, long bits) {
-                    whole.putLong(i, bits);
-                }
-
-                @Override
-                public Object message(int count) {
-                    return BufferSpec.of(view, 0, count, layout.type);
-                }
-            };
+            return directRegion(whole, count -> BufferSpec.of(view, 0, count, layout.type));
         });
+    }
+
+    /** A region over all of {@code whole} (canaries included) whose message {@code message} builds for a count. */
+    static Region directRegion(ByteBuffer whole, java.util.function.IntFunction<Object> message) {
+        return new Region(whole.capacity(), C) {
+            @Override
+            public long word(int i) {
+                return whole.getLong(i);
+            }
+
+            @Override
+            public void word(int i, long bits) {
+                whole.putLong(i, bits);
+            }
+
+            @Override
+            public Object message(int count) {
+                return message.apply(count);
+            }
+        };
     }
 }
