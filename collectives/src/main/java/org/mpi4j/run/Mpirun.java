@@ -225,7 +225,16 @@ public final class Mpirun {
 
     /** A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included. */
     public static ProcessBuilder processBuilder(int n, String classpath, List<String> jvmFlags, String mainClass, List<String> args) {
-        return processBuilder(new Command(n, classpath, jvmFlags, List.of(), mainClass, null, args));
+        return processBuilder(n, List.of(), classpath, jvmFlags, mainClass, args);
+    }
+
+    /**
+     * As {@link #processBuilder(int, String, List, String, List)} with {@code mpiexecOptions} (e.g. {@code --hostfile F})
+     * placed before the program.
+     */
+    public static ProcessBuilder processBuilder(int n, List<String> mpiexecOptions, String classpath, List<String> jvmFlags,
+                                                String mainClass, List<String> args) {
+        return processBuilder(new Command(n, classpath, jvmFlags, mpiexecOptions, mainClass, null, args));
     }
 
     /**

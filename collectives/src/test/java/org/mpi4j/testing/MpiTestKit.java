@@ -40,6 +40,11 @@ public final class MpiTestKit {
 
     /** As {@link #ranks}, with extra JVM flags for every rank (e.g. a system property choosing a code path). */
     public static Stream<DynamicNode> ranksWithFlags(Class<?> cls, List<String> jvmFlags, int... sizes) {
+        return ranksWithLaunch(cls, Launch.LOCAL, jvmFlags, sizes);
+    }
+
+    /** As {@link #ranksWithFlags}, each job started as {@code launch} says (e.g. across network namespaces). */
+    public static Stream<DynamicNode> ranksWithLaunch(Class<?> cls, Launch launch, List<String> jvmFlags, int... sizes) {
         List<String> names = new ArrayList<>();
         for (Method m : cls.getMethods()) {
             if (m.isAnnotationPresent(RankTest.class)) {
@@ -49,7 +54,7 @@ public final class MpiTestKit {
         names.sort(Comparator.naturalOrder());
         List<DynamicNode> nodes = new ArrayList<>();
         for (int n : sizes) {
-            Job job = new Job(cls, n, jvmFlags);
+            Job job = new Job(cls, n, jvmFlags, launch);
             List<DynamicTest> tests = new ArrayList<>();
             for (String name : names) {
                 tests.add(DynamicTest.dynamicTest(name + " [" + n + " ranks]", () -> job.check(name)));
@@ -66,11 +71,31 @@ public final class MpiTestKit {
     }
 
     static Result run(int n, List<String> extraFlags, String mainClass, String... args) throws IOException, InterruptedException {
+        return run(n, Launch.LOCAL, extraFlags, mainClass, args);
+    }
+
+    /**
+     * Where and how a job starts: a command prefix for mpiexec itself (e.g. {@code ip netns exec NS}) and mpiexec
+     * options (e.g. {@code --hostfile F}). {@link #LOCAL} is this machine, plain.
+     */
+    public record Launch(List<String> prefix, List<String> mpiexecOptions) {
+        /** This machine, no prefix, no options. */
+        public static final Launch LOCAL = new Launch(List.of(), List.of());
+    }
+
+    /** Runs {@code mainClass} on {@code n} ranks started as {@code launch} says; returns (exit code, merged output). */
+    public static Result run(int n, Launch launch, List<String> extraFlags, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> flags = new ArrayList<>(RANK_JVM_FLAGS);
         flags.addAll(extraFlags);
         File log = File.createTempFile("mpi4j-run-", ".log");
         try {
-            ProcessBuilder pb = Mpirun.processBuilder(n, classpath(), flags, mainClass, List.of(args));
+            ProcessBuilder pb = Mpirun.processBuilder(n, launch.mpiexecOptions(), classpath(), flags, mainClass, List.of(args));
+            if (!launch.prefix().isEmpty()) {
+                List<String> cmd = new ArrayList<>(launch.prefix());
+                cmd.addAll(pb.command());
+                pb.command(cmd);
+            }
             pb.redirectErrorStream(true).redirectOutput(log);
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
@@ -97,14 +122,16 @@ public final class MpiTestKit {
         private final Class<?> cls;
         private final int n;
         private final List<String> jvmFlags;
+        private final Launch launch;
         private Map<String, Map<Integer, String>> results;
         private String output;
         private int exit;
 
-        Job(Class<?> cls, int n, List<String> jvmFlags) {
+        Job(Class<?> cls, int n, List<String> jvmFlags, Launch launch) {
             this.cls = cls;
             this.n = n;
             this.jvmFlags = jvmFlags;
+            this.launch = launch;
         }
 
         private synchronized void runOnce() throws Exception {
@@ -112,7 +139,7 @@ public final class MpiTestKit {
                 return;
             }
             File dir = Files.createTempDirectory("mpi4j-test-").toFile();
-            Result r = run(n, jvmFlags, RankRunner.class.getName(), cls.getName(), dir.getAbsolutePath());
+            Result r = run(n, launch, jvmFlags, RankRunner.class.getName(), cls.getName(), dir.getAbsolutePath());
             exit = r.exitCode();
             output = r.output();
             results = new LinkedHashMap<>();
