@@ -143,6 +143,73 @@ static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlo
     return rc;
 }
 
+/* ---- dynamic processes: Java strings and string arrays become MPI's char* and char** ---- */
+/* A NULL-terminated char** copy of a Java String[] (NULL for null: MPI_ARGV_NULL); free with mpi4j_free_argv. */
+static inline char** mpi4j_argv(JNIEnv* env, jobjectArray a) {
+    if (a == NULL) return NULL;
+    jsize n = env->GetArrayLength(a);
+    char** v = (char**)calloc((size_t)n + 1, sizeof(char*));
+    for (jsize i = 0; i < n; i++) {
+        jstring s = (jstring)env->GetObjectArrayElement(a, i);
+        const char* c = env->GetStringUTFChars(s, NULL);
+        v[i] = strdup(c);
+        env->ReleaseStringUTFChars(s, c);
+        env->DeleteLocalRef(s);
+    }
+    return v;
+}
+static inline void mpi4j_free_argv(char** v) {
+    if (v == NULL) return;
+    for (char** p = v; *p != NULL; p++) free(*p);
+    free(v);
+}
+
+/* MPI_Comm_spawn with the command and arguments as Java strings; errcodes: an int array of maxprocs entries or 0. */
+static inline jint mpi4j_comm_spawn(JNIEnv* env, jclass, jobject command, jobject argv, jint maxprocs, jlong info,
+                                    jint root, jlong comm, jlong intercomm, jlong errcodes) {
+    const char* c = command != NULL ? env->GetStringUTFChars((jstring)command, NULL) : NULL;
+    char** v = mpi4j_argv(env, (jobjectArray)argv);
+    int rc = MPI_Comm_spawn(c, v != NULL ? v : MPI_ARGV_NULL, maxprocs, MPI4J_H(MPI_Info, info), root,
+                            MPI4J_H(MPI_Comm, comm), MPI4J_P(MPI_Comm*, intercomm),
+                            errcodes != 0 ? MPI4J_P(int*, errcodes) : MPI_ERRCODES_IGNORE);
+    mpi4j_free_argv(v);
+    if (c != NULL) env->ReleaseStringUTFChars((jstring)command, c);
+    return rc;
+}
+
+/* MPI_Comm_spawn_multiple: commands String[count], argvs String[count][] (entries may be null), maxprocs and infos
+ * as native arrays Java filled. */
+static inline jint mpi4j_comm_spawn_multiple(JNIEnv* env, jclass, jobject commands, jobject argvs, jint count,
+                                             jlong maxprocs, jlong infos, jint root, jlong comm, jlong intercomm,
+                                             jlong errcodes) {
+    char** cmds = mpi4j_argv(env, (jobjectArray)commands);
+    char*** vs = (char***)calloc((size_t)(count > 0 ? count : 1), sizeof(char**));
+    int any = 0;
+    for (jint i = 0; i < count; i++) {
+        jobjectArray a = argvs != NULL ? (jobjectArray)env->GetObjectArrayElement((jobjectArray)argvs, i) : NULL;
+        vs[i] = mpi4j_argv(env, a);
+        if (vs[i] == NULL) vs[i] = (char**)calloc(1, sizeof(char*));  /* an empty argument list */
+        any = 1;
+        if (a != NULL) env->DeleteLocalRef(a);
+    }
+    MPI_Info* inf = (MPI_Info*)malloc(sizeof(MPI_Info) * (size_t)(count > 0 ? count : 1));
+    for (jint i = 0; i < count; i++) inf[i] = MPI4J_H(MPI_Info, ((jlong*)(intptr_t)infos)[i]);
+    int rc = MPI_Comm_spawn_multiple(count, cmds, any ? vs : MPI_ARGVS_NULL, MPI4J_P(const int*, maxprocs), inf, root,
+                                     MPI4J_H(MPI_Comm, comm), MPI4J_P(MPI_Comm*, intercomm),
+                                     errcodes != 0 ? MPI4J_P(int*, errcodes) : MPI_ERRCODES_IGNORE);
+    for (jint i = 0; i < count; i++) mpi4j_free_argv(vs[i]);
+    free(vs);
+    free(inf);
+    mpi4j_free_argv(cmds);
+    return rc;
+}
+
+/* MPI_Comm_disconnect takes the handle by address (it sets it to MPI_COMM_NULL). */
+static inline jint mpi4j_comm_disconnect(jlong comm) {
+    MPI_Comm c = MPI4J_H(MPI_Comm, comm);
+    return MPI_Comm_disconnect(&c);
+}
+
 /* ---- point-to-point, blocking: buffers pinned for the call ---- */
 #define MPI4J_SEND_FN(NAME, CALL) \
 static inline jint NAME(JNIEnv* env, jclass, jobject base, jint kind, jlong off, jint count, jlong type, \

@@ -52,6 +52,14 @@ public final class ErrorClasses {
     public static final int ERR_KEYVAL = LibMpi.MPI_ERR_KEYVAL();
     /** MPI_ERR_INFO: invalid info object. */
     public static final int ERR_INFO = LibMpi.MPI_ERR_INFO();
+    /** MPI_ERR_SPAWN: spawning processes failed. */
+    public static final int ERR_SPAWN = LibMpi.MPI_ERR_SPAWN();
+    /** MPI_ERR_PORT: invalid port name (connect/accept). */
+    public static final int ERR_PORT = LibMpi.MPI_ERR_PORT();
+    /** MPI_ERR_NAME: no port published under the service name. */
+    public static final int ERR_NAME = LibMpi.MPI_ERR_NAME();
+    /** MPI_ERR_SERVICE: publishing or unpublishing a name failed. */
+    public static final int ERR_SERVICE = LibMpi.MPI_ERR_SERVICE();
     /** MPI_ERR_LASTCODE: the last standard error code. */
     public static final int ERR_LASTCODE = LibMpi.MPI_ERR_LASTCODE();
 
@@ -76,6 +84,10 @@ public final class ErrorClasses {
         if (errorClass == ERR_PENDING) return "MPI_ERR_PENDING";
         if (errorClass == ERR_UNKNOWN) return "MPI_ERR_UNKNOWN";
         if (errorClass == ERR_NO_MEM) return "MPI_ERR_NO_MEM";
+        if (errorClass == ERR_SPAWN) return "MPI_ERR_SPAWN";
+        if (errorClass == ERR_PORT) return "MPI_ERR_PORT";
+        if (errorClass == ERR_NAME) return "MPI_ERR_NAME";
+        if (errorClass == ERR_SERVICE) return "MPI_ERR_SERVICE";
         if (errorClass == ERR_TOPOLOGY) return "MPI_ERR_TOPOLOGY";
         if (errorClass == ERR_DIMS) return "MPI_ERR_DIMS";
         if (errorClass == ERR_KEYVAL) return "MPI_ERR_KEYVAL";

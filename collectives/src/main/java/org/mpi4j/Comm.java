@@ -580,6 +580,52 @@ public abstract class Comm implements AutoCloseable {
 
 
 
+    // ------------------------------------------------------------------ dynamic processes
+
+    /**
+     * MPI_Comm_get_parent: the intercommunicator to the job that spawned this process (its remote group is the
+     * parents), or null when this process was not spawned.
+     */
+    public static Intercomm getParent() {
+        Environment.ensure();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_get_parent(s.address(0)));
+        long h = s.getHandle(0);
+        return h == NULL ? null : new Intercomm(h);
+    }
+
+    /**
+     * MPI_Comm_disconnect: waits for pending communication on this communicator, then frees it; after it, processes
+     * connected only through it (a spawned job, a job reached by connect/accept) are independent. Collective.
+     */
+    public void disconnect() {
+        if (isPredefined()) {
+            throw new MPIException(ErrorClasses.ERR_COMM, "cannot disconnect a predefined communicator");
+        }
+        if (pickleShadow != null) {
+            pickleShadow.disconnect();
+            pickleShadow = null;
+        }
+        int rc = LibMpi.mpi4j_comm_disconnect(handle());
+        if (rc == 0) {
+            handle = NULL;
+        }
+        MPIException.check(rc);
+    }
+
+    /**
+     * MPI_Comm_join: the intercommunicator between this process and the one at the other end of a connected socket
+     * (a file descriptor, e.g. from native code). Both ends call it.
+     * @param fd the connected socket's file descriptor
+     * @return the intercommunicator (one process on each side)
+     */
+    public static Intercomm join(int fd) {
+        Environment.ensure();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_join(fd, s.address(0)));
+        return new Intercomm(s.getHandle(0));
+    }
+
     // ------------------------------------------------------------------ the object path, point-to-point
     // Any object the Pickle serializer accepts (null too), of any size: see Pickle for the wire format and the
     // allow-list that guards deserialization.

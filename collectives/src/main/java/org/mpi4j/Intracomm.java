@@ -256,6 +256,200 @@ public class Intracomm extends Comm {
         return ObjectPath.scan(this, obj, checked(op)::apply, true);
     }
 
+    // ------------------------------------------------------------------ dynamic processes
+
+    /**
+     * MPI_Comm_spawn: starts {@code maxprocs} processes running {@code command} with {@code argv}; collective over
+     * this communicator, the arguments significant at {@code root} only.
+     * @param command the program (a path, or a name mpiexec finds on PATH)
+     * @param argv its arguments (null or empty for none)
+     * @param maxprocs how many processes to start
+     * @param info spawn hints (null for Info.NULL), e.g. "host", "wdir"
+     * @param root the rank whose arguments count
+     * @param errcodes null, or an array of at least maxprocs entries that receives each process's error code
+     * @return the intercommunicator whose remote group is the new processes
+     */
+    public Intercomm spawn(String command, String[] argv, int maxprocs, Info info, int root, int[] errcodes) {
+        long h = handle();
+        checkSpawn(maxprocs, root, errcodes);
+        Args.notNull(command, "command");
+        NativeScratch s = NativeScratch.get().ensure(64 + 4 * Math.max(maxprocs, 1));
+        int rc = LibMpi.mpi4j_comm_spawn(command, argv, maxprocs, Args.info(info), root, h, s.address(0),
+                errcodes != null ? s.address(64) : 0);
+        if (errcodes != null) {
+            for (int i = 0; i < maxprocs; i++) {
+                errcodes[i] = s.getInt(64 + 4 * i);
+            }
+        }
+        MPIException.check(rc);
+        return new Intercomm(s.getHandle(0));
+    }
+
+    /** MPI_Comm_spawn with no hints, root 0 and no per-process error codes. */
+    public Intercomm spawn(String command, String[] argv, int maxprocs) {
+        return spawn(command, argv, maxprocs, null, 0, null);
+    }
+
+    /**
+     * MPI_Comm_spawn_multiple: starts {@code maxprocs[i]} processes of {@code commands[i]} with {@code argvs[i]},
+     * all in one new job (one remote group, ranks in order of the commands).
+     * @param commands the programs
+     * @param argvs the arguments of each (null, or null entries, for none)
+     * @param maxprocs how many processes of each
+     * @param infos hints for each (null, or null entries, for Info.NULL)
+     * @param root the rank whose arguments count
+     * @param errcodes null, or an array of at least the sum of maxprocs entries
+     * @return the intercommunicator to the new processes
+     */
+    public Intercomm spawnMultiple(String[] commands, String[][] argvs, int[] maxprocs, Info[] infos, int root, int[] errcodes) {
+        long h = handle();
+        Args.notNull(commands, "commands");
+        Args.notNull(maxprocs, "maxprocs");
+        int n = commands.length;
+        if (maxprocs.length != n || (argvs != null && argvs.length != n) || (infos != null && infos.length != n)) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "spawnMultiple: commands has " + n + " entries, maxprocs "
+                    + maxprocs.length + (argvs != null ? ", argvs " + argvs.length : "") + (infos != null ? ", infos " + infos.length : ""));
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            Args.notNull(commands[i], "commands[" + i + "]");
+            if (maxprocs[i] < 0) {
+                throw new MPIException(ErrorClasses.ERR_SPAWN, "spawnMultiple: maxprocs[" + i + "] is " + maxprocs[i]);
+            }
+            total += maxprocs[i];
+        }
+        checkSpawn((int) Math.min(total, Integer.MAX_VALUE), root, errcodes);
+        int hs = NativeScratch.HANDLE_SIZE;
+        int infosAt = 64;
+        int countsAt = infosAt + 8 * n;
+        int errAt = countsAt + 4 * n;
+        NativeScratch s = NativeScratch.get().ensure(errAt + 4 * (int) Math.max(total, 1));
+        for (int i = 0; i < n; i++) {
+            s.putLong(infosAt + 8 * i, Args.info(infos == null ? null : infos[i]));
+            s.putInt(countsAt + 4 * i, maxprocs[i]);
+        }
+        int rc = LibMpi.mpi4j_comm_spawn_multiple(commands, argvs, n, s.address(countsAt), s.address(infosAt), root, h,
+                s.address(0), errcodes != null ? s.address(errAt) : 0);
+        if (errcodes != null) {
+            for (int i = 0; i < total; i++) {
+                errcodes[i] = s.getInt(errAt + 4 * i);
+            }
+        }
+        MPIException.check(rc);
+        return new Intercomm(hs == 8 ? s.getLong(0) : s.getInt(0));
+    }
+
+    private void checkSpawn(int maxprocs, int root, int[] errcodes) {
+        if (maxprocs < 1) {
+            throw new MPIException(ErrorClasses.ERR_SPAWN, "maxprocs " + maxprocs + ": spawn at least one process");
+        }
+        if (root < 0 || root >= getSize()) {
+            throw new MPIException(ErrorClasses.ERR_ROOT, "root " + root + " is out of range for a communicator of " + getSize() + " processes");
+        }
+        if (errcodes != null && errcodes.length < maxprocs) {
+            throw new MPIException(ErrorClasses.ERR_ARG, "errcodes has " + errcodes.length + " entries for " + maxprocs + " processes");
+        }
+    }
+
+    /**
+     * Spawns {@code maxprocs} Java processes running {@code mainClass} (mpi4py's {@code Spawn(sys.executable, ...)}):
+     * the same JDK, the same class path, this JVM's options (less a debugger agent) and the flags the launcher adds,
+     * under the launcher's uncaught-exception rule, so a worker that throws aborts the job instead of hanging it.
+     * Works under {@code ./mpi4j run} and under a plain mpiexec. The workers reach their parents with
+     * {@link Comm#getParent()}.
+     * @param mainClass the workers' main class (it must be on this JVM's class path)
+     * @param args the workers' arguments
+     * @param maxprocs how many workers
+     * @return the intercommunicator whose remote group is the workers
+     */
+    public Intercomm spawnJava(Class<?> mainClass, String[] args, int maxprocs) {
+        return spawnJava(mainClass.getName(), args, maxprocs, java.util.List.of(), null, 0, null);
+    }
+
+    /**
+     * As {@link #spawnJava(Class, String[], int)} with a class name, extra JVM flags for the workers, hints, root and
+     * per-process error codes. A class that is not on the class path is an MPIException at every parent before
+     * anything is started.
+     * @param mainClass the workers' main class name
+     * @param args the workers' arguments (null for none)
+     * @param maxprocs how many workers
+     * @param jvmFlags extra flags for the workers' JVMs, e.g. "-Xmx1g"
+     * @param info spawn hints (null for Info.NULL)
+     * @param root the rank whose arguments count
+     * @param errcodes null, or an array of at least maxprocs entries
+     * @return the intercommunicator to the workers
+     */
+    public Intercomm spawnJava(String mainClass, String[] args, int maxprocs, java.util.List<String> jvmFlags, Info info,
+                               int root, int[] errcodes) {
+        Args.notNull(mainClass, "mainClass");
+        try {
+            Class.forName(mainClass, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new MPIException(ErrorClasses.ERR_SPAWN, "spawnJava: main class " + mainClass + " is not on the class path "
+                    + System.getProperty("java.class.path"));
+        }
+        java.util.List<String> argv = new java.util.ArrayList<>();
+        argv.add(System.getProperty("java.home") + java.io.File.separator + "bin" + java.io.File.separator + "java");
+        java.util.List<String> mine = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String f : org.mpi4j.run.Mpirun.defaultJvmFlags()) {
+            if (!mine.contains(f)) {
+                argv.add(f);
+            }
+        }
+        for (String f : mine) {
+            if (!f.startsWith("-agentlib:jdwp") && !f.startsWith("-Xrunjdwp")) {
+                argv.add(f);
+            }
+        }
+        argv.addAll(jvmFlags == null ? java.util.List.of() : jvmFlags);
+        argv.add("-cp");
+        argv.add(System.getProperty("java.class.path"));
+        argv.add(org.mpi4j.run.RankMain.class.getName());
+        argv.add(mainClass);
+        if (args != null) {
+            argv.addAll(java.util.List.of(args));
+        }
+        // through env: Open MPI rewrites the arguments of a program named java (see Mpirun). Open MPI counts the
+        // workers against the cores even when more ranks than cores run already: allow oversubscription unless the
+        // caller gave hints of their own
+        if (info == null && MPI.getLibraryVersion().contains("Open MPI")) {
+            try (Info oversubscribe = Info.of(java.util.Map.of("map_by", "slot:OVERSUBSCRIBE"))) {
+                return spawn("/usr/bin/env", argv.toArray(new String[0]), maxprocs, oversubscribe, root, errcodes);
+            }
+        }
+        return spawn("/usr/bin/env", argv.toArray(new String[0]), maxprocs, info, root, errcodes);
+    }
+
+    /**
+     * MPI_Comm_accept: waits at {@code root} for a connect to {@code port} (from {@link MPI#openPort}); collective.
+     * @param port the port name
+     * @param info hints (null for Info.NULL)
+     * @param root the rank that listens
+     * @return the intercommunicator to the connecting group
+     */
+    public Intercomm accept(String port, Info info, int root) {
+        long h = handle();
+        Args.notNull(port, "port");
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_accept(port, Args.info(info), root, h, s.address(0)));
+        return new Intercomm(s.getHandle(0));
+    }
+
+    /**
+     * MPI_Comm_connect: connects to a group accepting on {@code port}; collective.
+     * @param port the port name the accepting side opened (handed over by a file, lookupName...)
+     * @param info hints (null for Info.NULL)
+     * @param root the rank that connects
+     * @return the intercommunicator to the accepting group
+     */
+    public Intercomm connect(String port, Info info, int root) {
+        long h = handle();
+        Args.notNull(port, "port");
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Comm_connect(port, Args.info(info), root, h, s.address(0)));
+        return new Intercomm(s.getHandle(0));
+    }
+
     /** The op, after checking it is not freed: every rank must refuse it, also those that never combine two values. */
     private static Op checked(Op op) {
         Args.op(op);

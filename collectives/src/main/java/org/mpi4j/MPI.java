@@ -229,4 +229,57 @@ public final class MPI {
         bsendSize = 0;
         return size;
     }
+
+    // ------------------------------------------------------------------ ports and names
+
+    /**
+     * MPI_Open_port: a port name other processes can {@link Intracomm#connect} to.
+     * @param info hints (null for Info.NULL)
+     * @return the port name
+     */
+    public static String openPort(Info info) {
+        Environment.ensure();
+        int max = LibMpi.MPI_MAX_PORT_NAME();
+        NativeScratch s = NativeScratch.get().ensure(max + 1);
+        MPIException.check(LibMpi.MPI_Open_port(Args.info(info), s.address(0)));
+        return s.getCString(0, max);
+    }
+
+    /** MPI_Close_port. @param port a name from {@link #openPort} */
+    public static void closePort(String port) {
+        Environment.ensure();
+        MPIException.check(LibMpi.MPI_Close_port(Args.notNull(port, "port")));
+    }
+
+    /**
+     * MPI_Publish_name: publishes {@code port} under {@code service} (Open MPI: within the job, or across jobs that
+     * share an ompi-server).
+     * @param service the service name
+     * @param info hints (null for Info.NULL)
+     * @param port the port name
+     */
+    public static void publishName(String service, Info info, String port) {
+        Environment.ensure();
+        MPIException.check(LibMpi.MPI_Publish_name(Args.notNull(service, "service"), Args.info(info), Args.notNull(port, "port")));
+    }
+
+    /** MPI_Unpublish_name. @param service the service name @param info hints (null: Info.NULL) @param port the port name */
+    public static void unpublishName(String service, Info info, String port) {
+        Environment.ensure();
+        MPIException.check(LibMpi.MPI_Unpublish_name(Args.notNull(service, "service"), Args.info(info), Args.notNull(port, "port")));
+    }
+
+    /**
+     * MPI_Lookup_name: the port published under {@code service}.
+     * @param service the service name
+     * @param info hints (null for Info.NULL)
+     * @return the port name (an MPIException, MPI_ERR_NAME, when nothing is published under it)
+     */
+    public static String lookupName(String service, Info info) {
+        Environment.ensure();
+        int max = LibMpi.MPI_MAX_PORT_NAME();
+        NativeScratch s = NativeScratch.get().ensure(max + 1);
+        MPIException.check(LibMpi.MPI_Lookup_name(Args.notNull(service, "service"), Args.info(info), s.address(0)));
+        return s.getCString(0, max);
+    }
 }

@@ -562,6 +562,34 @@ public final class LibMpi {
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Info)}. */
     @MemberGetter @Name("sizeof(MPI_Info)") public static native int sizeofInfo();
 
+    // ---------------------------------------------------------------- dynamic processes
+    /** {@code mpi4j_comm_spawn} of mpi4j_jni.h: MPI_Comm_spawn with a Java command and String[] arguments (null: MPI_ARGV_NULL). */
+    public static native int mpi4j_comm_spawn(@Raw(withEnv = true) Object command, @Raw Object argv, int maxprocs, long info, int root, long comm, long intercomm, long errcodes);
+    /** {@code mpi4j_comm_spawn_multiple} of mpi4j_jni.h: MPI_Comm_spawn_multiple with String[] commands and String[][] arguments. */
+    public static native int mpi4j_comm_spawn_multiple(@Raw(withEnv = true) Object commands, @Raw Object argvs, int count, long maxprocs, long infos, int root, long comm, long intercomm, long errcodes);
+    /** {@code mpi4j_comm_disconnect} of mpi4j_jni.h: MPI_Comm_disconnect. */
+    public static native int mpi4j_comm_disconnect(long comm);
+    /** Binds {@code MPI_Comm_get_parent}. */
+    public static native int MPI_Comm_get_parent(@Cast("MPI_Comm*") long parent);
+    /** Binds {@code MPI_Open_port}. */
+    public static native int MPI_Open_port(@Cast("MPI_Info") long info, @Cast("char*") long portName);
+    /** Binds {@code MPI_Close_port}. */
+    public static native int MPI_Close_port(String portName);
+    /** Binds {@code MPI_Comm_accept}. */
+    public static native int MPI_Comm_accept(String portName, @Cast("MPI_Info") long info, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Comm_connect}. */
+    public static native int MPI_Comm_connect(String portName, @Cast("MPI_Info") long info, int root, @Cast("MPI_Comm") long comm, @Cast("MPI_Comm*") long newcomm);
+    /** Binds {@code MPI_Publish_name}. */
+    public static native int MPI_Publish_name(String serviceName, @Cast("MPI_Info") long info, String portName);
+    /** Binds {@code MPI_Unpublish_name}. */
+    public static native int MPI_Unpublish_name(String serviceName, @Cast("MPI_Info") long info, String portName);
+    /** Binds {@code MPI_Lookup_name}. */
+    public static native int MPI_Lookup_name(String serviceName, @Cast("MPI_Info") long info, @Cast("char*") long portName);
+    /** Binds {@code MPI_Comm_join}. */
+    public static native int MPI_Comm_join(int fd, @Cast("MPI_Comm*") long intercomm);
+    /** The predefined {@code MPI_MAX_PORT_NAME} of mpi.h. */
+    @MemberGetter public static native int MPI_MAX_PORT_NAME();
+
     // ---------------------------------------------------------------- layout facts, so Java assumes nothing
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Status)}. */
     @MemberGetter @Name("sizeof(MPI_Status)") public static native int sizeofStatus();
@@ -891,6 +919,14 @@ public final class LibMpi {
     @MemberGetter public static native int MPI_ERR_FILE();
     /** The predefined {@code MPI_ERR_UNSUPPORTED_OPERATION} of mpi.h. */
     @MemberGetter public static native int MPI_ERR_UNSUPPORTED_OPERATION();
+    /** The predefined {@code MPI_ERR_SPAWN} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_SPAWN();
+    /** The predefined {@code MPI_ERR_PORT} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_PORT();
+    /** The predefined {@code MPI_ERR_NAME} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_NAME();
+    /** The predefined {@code MPI_ERR_SERVICE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_SERVICE();
     /** The predefined {@code MPI_ERR_LASTCODE} of mpi.h. */
     @MemberGetter public static native int MPI_ERR_LASTCODE();
 }

@@ -1,0 +1,112 @@
+package org.mpi4j.dynamic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.mpi4j.Comm;
+import org.mpi4j.ErrorClasses;
+import org.mpi4j.Intercomm;
+import org.mpi4j.Intracomm;
+import org.mpi4j.MPI;
+import org.mpi4j.MPIException;
+import org.mpi4j.Op;
+import org.mpi4j.testing.RankTest;
+
+/** Dynamic processes (issue 16) from 1 and 2 parent ranks: spawn, data both ways, merge, disconnect; ports. */
+public final class SpawnRanks {
+    private SpawnRanks() { }
+
+    static final Intracomm W = MPI.COMM_WORLD;
+
+    @RankTest
+    public static void notSpawned() {
+        assertNull(Comm.getParent(), "a process started by mpiexec has no parent");
+    }
+
+    @RankTest
+    public static void spawnOneToThreeJavaWorkers() {
+        int parents = W.getSize();
+        for (int workers = 1; workers <= 3; workers++) {
+            int[] errcodes = new int[workers];
+            Intercomm c = W.spawnJava(SpawnWorker.class.getName(), null, workers, java.util.List.of("-Xmx128m"), null, 0, errcodes);
+            assertEquals(workers, c.getRemoteSize());
+            assertEquals(parents, c.getSize());
+            for (int e : errcodes) {
+                assertEquals(0, e, "per-process error code");
+            }
+            c.bcast(new int[] {40 + workers}, W.getRank() == 0 ? MPI.ROOT : MPI.PROC_NULL);
+            for (int w = 0; w < workers; w++) {
+                long[] got = new long[2];
+                c.recv(got, w, 7);
+                assertArrayEquals(new long[] {(40L + workers) * 100 + w, W.getRank()}, got, "from worker " + w);
+            }
+            int[] sum = new int[1];
+            c.reduce(null, sum, Op.SUM, W.getRank() == 0 ? MPI.ROOT : MPI.PROC_NULL);
+            if (W.getRank() == 0) {
+                assertEquals(workers * (workers + 1) / 2, sum[0]);
+            }
+            try (Intracomm all = c.merge(false)) {
+                assertEquals(parents + workers, all.getSize());
+                int[] total = new int[1];
+                all.allreduce(new int[] {0}, total, Op.SUM);
+                assertEquals(1000 * workers + workers * (workers - 1) / 2, total[0]);
+                if (all.getRank() == 0) {
+                    for (int w = 0; w < workers; w++) {
+                        Object o = all.recvObject(String.class, MPI.ANY_SOURCE, 8);
+                        assertTrue(o.toString().endsWith(" saw " + total[0]), o.toString());
+                    }
+                }
+            }
+            c.disconnect();
+            assertTrue(c.isFreed());
+        }
+    }
+
+    @RankTest
+    public static void aMainClassNotOnTheClassPathIsRefusedAtEveryParent() {
+        MPIException e = assertThrows(MPIException.class, () -> W.spawnJava("org.example.NoSuchWorker", null, 1, null, null, 0, null));
+        assertEquals(ErrorClasses.ERR_SPAWN, e.getErrorClass());
+        assertTrue(e.getMessage().contains("org.example.NoSuchWorker is not on the class path"), e.getMessage());
+        assertThrows(MPIException.class, () -> W.spawn("/bin/true", null, 0));
+        W.barrier();
+    }
+
+    @RankTest
+    public static void acceptAndConnectThroughAPort() {
+        if (W.getSize() < 2) {
+            // one process: it accepts and connects to itself through two threads would need THREAD_MULTIPLE games;
+            // ports on 1 rank are covered by publish/lookup below
+            String port = MPI.openPort(null);
+            MPI.publishName("mpi4j-test-service", null, port);
+            assertEquals(port, MPI.lookupName("mpi4j-test-service", null));
+            MPI.unpublishName("mpi4j-test-service", null, port);
+            MPI.closePort(port);
+            return;
+        }
+        boolean server = W.getRank() == 0;
+        try (Intracomm half = W.split(server ? 0 : 1, W.getRank())) {
+            String port = server ? MPI.openPort(null) : null;
+            String[] name = {port};
+            Object got = W.bcastObject(port, 0);
+            Intercomm link = server ? half.accept(port, null, 0) : half.connect((String) got, null, 0);
+            assertEquals(server ? W.getSize() - 1 : 1, link.getRemoteSize());
+            if (server) {
+                link.send(new int[] {77}, 0, 3);
+                int[] back = new int[1];
+                link.recv(back, 0, 4);
+                assertEquals(78, back[0]);
+            } else if (half.getRank() == 0) {
+                int[] v = new int[1];
+                link.recv(v, 0, 3);
+                link.send(new int[] {v[0] + 1}, 0, 4);
+            }
+            link.disconnect();
+            if (server) {
+                MPI.closePort(name[0]);
+            }
+        }
+    }
+}
