@@ -34,7 +34,8 @@ public final class Mpirun {
             Map.entry("--gmca", 2), Map.entry("-genv", 2), Map.entry("-env", 2), Map.entry("-genvlist", 1), Map.entry("-ppn", 1),
             Map.entry("--npernode", 1), Map.entry("-npernode", 1), Map.entry("--output-filename", 1), Map.entry("--wdir", 1),
             Map.entry("-wdir", 1), Map.entry("--prefix", 1), Map.entry("--launch-agent", 1), Map.entry("-launcher", 1),
-            Map.entry("-iface", 1), Map.entry("--cpus-per-proc", 1), Map.entry("--timeout", 1));
+            Map.entry("-iface", 1), Map.entry("--cpus-per-proc", 1), Map.entry("--timeout", 1), Map.entry("--ompi-server", 1),
+            Map.entry("-ompi-server", 1), Map.entry("--report-uri", 1), Map.entry("--tmpdir", 1), Map.entry("--app", 1));
 
     /** A usage error: one clear line, exit code 2. */
     static final class UsageError extends RuntimeException {
@@ -176,7 +177,8 @@ public final class Mpirun {
             l.loadClass(c.mainClass());
             return null;
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
-            return "main class " + c.mainClass() + " not found on the classpath " + c.classpath() + " (from " + cwd() + ")";
+            String cp = c.classpath().length() > 300 ? c.classpath().substring(0, 300) + "..." : c.classpath();
+            return "main class " + c.mainClass() + " not found on the classpath " + cp + " (from " + cwd() + ")";
         } catch (java.io.IOException e) {
             return null;
         }

@@ -25,4 +25,45 @@ class DynamicTest {
         assertTrue(r.output().contains("a worker that fails on purpose"), r.output());
         assertTrue(s < 60, "the job took " + s + " s to end");
     }
+
+    /**
+     * Two separately launched jobs meet through a port whose name the server writes to a file. Open MPI 4.1 connects
+     * separate jobs only through a common ompi-server (its rendezvous), which the test starts and passes to both
+     * mpiexecs with --ompi-server.
+     */
+    @Test
+    void twoJobsConnectThroughAPortNamedInAFile() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mpi4j-port-");
+        java.nio.file.Path uri = dir.resolve("ompi-server.uri");
+        java.nio.file.Path portFile = dir.resolve("port");
+        Process server = new ProcessBuilder("ompi-server", "--no-daemonize", "-r", uri.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ompi-server.log").toFile()).start();
+        try {
+            for (int i = 0; i < 200 && (!java.nio.file.Files.exists(uri) || java.nio.file.Files.size(uri) == 0); i++) {
+                Thread.sleep(50);
+            }
+            Process a = job("server", uri, portFile, dir.resolve("a.log"));
+            Process b = job("client", uri, portFile, dir.resolve("b.log"));
+            assertTrue(b.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && a.waitFor(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "jobs did not end");
+            String outA = java.nio.file.Files.readString(dir.resolve("a.log"));
+            String outB = java.nio.file.Files.readString(dir.resolve("b.log"));
+            assertTrue(outA.contains("server: got 10,20,12 and hello from the other job"), outA);
+            assertTrue(outB.contains("client: sum 42"), outB);
+        } finally {
+            server.destroyForcibly().waitFor();
+            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+                s.forEach(f -> f.toFile().delete());
+            }
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    private static Process job(String role, java.nio.file.Path uri, java.nio.file.Path portFile, java.nio.file.Path log) throws Exception {
+        String cp = MpiTestKit.classpath();
+        return new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-cp", cp,
+                "-Dmpi4j.mpiexec=" + org.mpi4j.run.Mpirun.mpiexec(), org.mpi4j.run.Mpirun.class.getName(), "-n", "1",
+                "--ompi-server", "file:" + uri, "-cp", cp, PortPeer.class.getName(), role, portFile.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
 }

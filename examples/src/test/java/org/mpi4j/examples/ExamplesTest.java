@@ -139,4 +139,18 @@ class ExamplesTest {
         assertTrue(r.output().contains("[mpi4j] rank 0 of 1: uncaught exception in main"), r.output());
         assertTrue(r.output().contains("run on at least 2 ranks"), r.output());
     }
+
+    /** The manual's compute-pi master/worker: one master spawns 1-3 Java workers, with arrays and with objects. */
+    @ParameterizedTest(name = "ComputePi with {0} workers")
+    @ValueSource(ints = {1, 3})
+    void computePi(int workers) throws Exception {
+        for (String mode : new String[] {"arrays", "objects"}) {
+            Result r = MpiTestKit.run(1, ComputePi.class.getName(), Integer.toString(workers), "20000", mode);
+            assertEquals(0, r.exitCode(), r.output());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("pi is approximately ([0-9.]+), error").matcher(r.output());
+            assertTrue(m.find(), r.output());
+            assertEquals(Math.PI, Double.parseDouble(m.group(1)), 1e-8, r.output());
+            assertTrue(r.output().contains("(" + workers + " workers, 20000 intervals, " + mode + ")"), r.output());
+        }
+    }
 }
