@@ -388,6 +388,29 @@ public class Intracomm extends Comm {
             throw new MPIException(ErrorClasses.ERR_SPAWN, "spawnJava: main class " + mainClass + " is not on the class path "
                     + System.getProperty("java.class.path"));
         }
+        String[] argv = javaCommandLine(mainClass, args, jvmFlags);
+        // through env: Open MPI rewrites the arguments of a program named java (see Mpirun). Open MPI counts the
+        // workers against the cores even when more ranks than cores run already: allow oversubscription unless the
+        // caller gave hints of their own
+        if (info == null && MPI.getLibraryVersion().contains("Open MPI")) {
+            try (Info oversubscribe = Info.of(java.util.Map.of("map_by", "slot:OVERSUBSCRIBE"))) {
+                return spawn("/usr/bin/env", argv, maxprocs, oversubscribe, root, errcodes);
+            }
+        }
+        return spawn("/usr/bin/env", argv, maxprocs, info, root, errcodes);
+    }
+
+    /**
+     * The command line {@link #spawnJava} runs, as arguments for {@code /usr/bin/env} (spawn {@code "/usr/bin/env"} with
+     * them, e.g. one entry per command of {@link #spawnMultiple}): this JDK's java, the launcher's flags, this JVM's
+     * options (less a debugger agent), {@code jvmFlags}, this class path, the uncaught-exception wrapper, the main class
+     * and its arguments.
+     * @param mainClass the main class name
+     * @param args its arguments (null for none)
+     * @param jvmFlags extra JVM flags (null for none)
+     * @return the arguments, the java executable first
+     */
+    public static String[] javaCommandLine(String mainClass, String[] args, java.util.List<String> jvmFlags) {
         java.util.List<String> argv = new java.util.ArrayList<>();
         argv.add(System.getProperty("java.home") + java.io.File.separator + "bin" + java.io.File.separator + "java");
         java.util.List<String> mine = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -409,15 +432,7 @@ public class Intracomm extends Comm {
         if (args != null) {
             argv.addAll(java.util.List.of(args));
         }
-        // through env: Open MPI rewrites the arguments of a program named java (see Mpirun). Open MPI counts the
-        // workers against the cores even when more ranks than cores run already: allow oversubscription unless the
-        // caller gave hints of their own
-        if (info == null && MPI.getLibraryVersion().contains("Open MPI")) {
-            try (Info oversubscribe = Info.of(java.util.Map.of("map_by", "slot:OVERSUBSCRIBE"))) {
-                return spawn("/usr/bin/env", argv.toArray(new String[0]), maxprocs, oversubscribe, root, errcodes);
-            }
-        }
-        return spawn("/usr/bin/env", argv.toArray(new String[0]), maxprocs, info, root, errcodes);
+        return argv.toArray(new String[0]);
     }
 
     /**

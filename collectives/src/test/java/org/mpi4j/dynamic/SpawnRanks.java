@@ -109,4 +109,34 @@ public final class SpawnRanks {
             }
         }
     }
+
+    /** spawnMultiple: two commands (1 and 2 workers) in one new job; the workers see one group of 3. */
+    @RankTest
+    public static void spawnMultipleStartsOneJobFromSeveralCommands() {
+        String[] argv = Intracomm.javaCommandLine(SpawnWorker.class.getName(), null, java.util.List.of("-Xmx128m"));
+        int[] errcodes = new int[3];
+        org.mpi4j.Info hints = org.mpi4j.Info.of(java.util.Map.of("map_by", "slot:OVERSUBSCRIBE"));
+        Intercomm c = W.spawnMultiple(new String[] {"/usr/bin/env", "/usr/bin/env"}, new String[][] {argv, argv}, new int[] {1, 2},
+                new org.mpi4j.Info[] {hints, hints}, 0, errcodes);
+        hints.close();
+        assertEquals(3, c.getRemoteSize());
+        assertArrayEquals(new int[3], errcodes);
+        c.bcast(new int[] {9}, W.getRank() == 0 ? MPI.ROOT : MPI.PROC_NULL);
+        for (int w = 0; w < 3; w++) {
+            long[] got = new long[2];
+            c.recv(got, w, 7);
+            assertEquals(900 + w, got[0]);
+        }
+        c.reduce(null, new int[1], Op.SUM, W.getRank() == 0 ? MPI.ROOT : MPI.PROC_NULL);
+        try (Intracomm all = c.merge(false)) {
+            all.allreduce(new int[] {0}, new int[1], Op.SUM);
+            if (all.getRank() == 0) {
+                for (int w = 0; w < 3; w++) {
+                    all.recvObject(MPI.ANY_SOURCE, 8);
+                }
+            }
+        }
+        c.disconnect();
+        assertThrows(MPIException.class, () -> W.spawnMultiple(new String[] {"a"}, null, new int[] {1, 2}, null, 0, null));
+    }
 }
