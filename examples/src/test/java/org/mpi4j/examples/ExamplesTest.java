@@ -153,4 +153,23 @@ class ExamplesTest {
             assertTrue(r.output().contains("(" + workers + " workers, 20000 intervals, " + mode + ")"), r.output());
         }
     }
+
+    /** Interop (issue 20): a native C library and a Fortran subroutine called with mpi4j's communicators and datatypes. */
+    @ParameterizedTest(name = "InteropHello on {0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void interopHello(int n) throws Exception {
+        Result r = MpiTestKit.run(n, org.mpi4j.examples.interop.InteropHello.class.getName());
+        assertEquals(0, r.exitCode(), r.output());
+        String host = InetAddress.getLocalHost().getHostName();
+        double sum = 10.0 * n * (n - 1) / 2 + n * 45.0;
+        for (int rank = 0; rank < n; rank++) {
+            assertTrue(r.output().contains("I am process " + rank + " of " + n + " on " + host + " (C library)."), r.output());
+            assertTrue(r.output().contains("I am process " + rank + " of " + n + " (Fortran subroutine)."), r.output());
+            assertTrue(r.output().contains(String.format("rank %d: native sum %.1f from an array and %.1f from a direct buffer,"
+                    + " native dup of %d processes OK", rank, sum, sum, n)), r.output());
+        }
+        // the split halves: even and odd ranks
+        int evens = (n + 1) / 2;
+        assertTrue(r.output().contains("I am process " + (evens - 1) + " of " + evens + " on " + host + " (C library)."), r.output());
+    }
 }
