@@ -363,7 +363,7 @@ public class Intracomm extends Comm {
      * @return the intercommunicator whose remote group is the workers
      */
     public Intercomm spawnJava(Class<?> mainClass, String[] args, int maxprocs) {
-        return spawnJava(mainClass.getName(), args, maxprocs, java.util.List.of(), null, 0, null);
+        return spawnJava(Args.notNull(mainClass, "mainClass").getName(), args, maxprocs, java.util.List.of(), null, 0, null);
     }
 
     /**
