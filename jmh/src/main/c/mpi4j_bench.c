@@ -8,6 +8,7 @@
  * (for pingpong an operation is one round trip). Every rank runs exactly the same number of operations.
  */
 #include <mpi.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,16 @@ static void op_once(const char* op, char* a, char* b, double* x, double* y, long
     }
 }
 
+static char* huge_alloc(long bytes, int huge) {
+    const long page = 2L << 20;
+    if (!huge || bytes < page) return malloc(bytes);
+    long size = (bytes + page - 1) / page * page;
+    void* p = NULL;
+    if (posix_memalign(&p, page, size) != 0) return NULL;
+    madvise(p, size, MADV_HUGEPAGE);
+    return p;
+}
+
 int main(int argc, char** argv) {
     if (argc != 6) {
         fprintf(stderr, "usage: mpi4j_bench OP SIZE BATCH WARMUP MEASURE\n");
@@ -49,8 +60,10 @@ int main(int argc, char** argv) {
     int warmup = atoi(argv[4]);
     int measure = atoi(argv[5]);
     long bytes = strcmp(op, "allreduce") == 0 ? size * (long)sizeof(double) : size;
-    char* a = malloc(bytes > 0 ? bytes : 1);
-    char* b = malloc(bytes > 0 ? bytes : 1);
+    /* MPI4J_BENCH_HUGE=1: buffers 2 MiB aligned and advised for transparent huge pages, as numpy's are */
+    int huge = getenv("MPI4J_BENCH_HUGE") != NULL && strcmp(getenv("MPI4J_BENCH_HUGE"), "1") == 0;
+    char* a = huge_alloc(bytes > 0 ? bytes : 1, huge);
+    char* b = huge_alloc(bytes > 0 ? bytes : 1, huge);
     memset(a, rank + 1, bytes > 0 ? bytes : 1);
     memset(b, 0, bytes > 0 ? bytes : 1);
     double* x = (double*)a;
@@ -66,7 +79,7 @@ int main(int argc, char** argv) {
         if (it >= warmup) total += t;
     }
     if (rank == 0) {
-        printf("RESULT c %s %ld %.6e\n", op, size, total / measure / batch);
+        printf("RESULT %s %s %ld %.6e\n", huge ? "chuge" : "c", op, size, total / measure / batch);
     }
     free(a);
     free(b);

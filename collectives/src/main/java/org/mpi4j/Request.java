@@ -108,7 +108,7 @@ public class Request implements AutoCloseable {
             return address;
         }
         long bytes = m.spanBytes();
-        long staging = LibMpi.mpi4j_malloc(bytes);
+        long staging = LibMpi.mpi4j_alloc_huge(bytes);
         long from = m.offset() + m.spanLow();
         long msg = staging - m.spanLow();
         // a receive lands only its type map on completion (gaps stay the program's); it is staged from the array too,

@@ -151,7 +151,7 @@ final class Staging {
                 area[slot] = 0;
                 capacity[slot] = 0;
             }
-            long a = LibMpi.mpi4j_malloc(bytes);
+            long a = LibMpi.mpi4j_alloc_huge(bytes);   // huge pages from 2 MiB on: MPI copies large messages faster
             if (a == 0) {
                 throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + bytes + " bytes to stage a heap array");
             }

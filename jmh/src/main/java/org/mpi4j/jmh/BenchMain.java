@@ -29,7 +29,7 @@ import org.mpi4j.run.Mpirun;
 public final class BenchMain {
     private BenchMain() { }
 
-    static final String[] KINDS = {"direct", "array", "arrow", "nd4j"};
+    static final String[] KINDS = {"direct", "huge", "array", "arrow", "nd4j"};
     /** Prefix of the rows holding bytes allocated per operation (JMH's gc.alloc.rate.norm) instead of seconds. */
     static final String ALLOC = "alloc:";
 
@@ -159,6 +159,12 @@ public final class BenchMain {
             cmd.add(cBench.getAbsolutePath());
             cmd.addAll(common);
             rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+            if (c.size() >= (1 << 20) && !c.op().equals("ring")) {
+                // the physical limit: C with huge-page buffers, as numpy gives mpi4py
+                ProcessBuilder huge = Mpirun.nativeProcessBuilder(2, cmd);
+                huge.environment().put("MPI4J_BENCH_HUGE", "1");
+                rows.addAll(collect(huge));
+            }
         }
         String kinds = String.join(",", rotate(c.kinds(), round));
         List<String> jargs = new ArrayList<>(List.of(c.op(), kinds, Integer.toString(c.size()),
@@ -275,7 +281,7 @@ public final class BenchMain {
         for (Row r : rows) {
             byCase.computeIfAbsent(r.op() + " " + r.size(), k -> new ArrayList<>()).add(r);
         }
-        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s", "operation", "size", "C µs"));
+        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s", "operation", "size", "C µs", "C huge µs"));
         for (String k : KINDS) {
             sb.append(String.format(Locale.ROOT, " %10s %6s", k + " µs", "ratio"));
         }
@@ -286,8 +292,10 @@ public final class BenchMain {
         for (List<Row> group : byCase.values()) {
             Row any = group.get(0);
             Row c = group.stream().filter(r -> r.who().equals("c")).findFirst().orElse(null);
-            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s", any.op(), human(any.size(), any.op()),
-                    c == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(c))));
+            Row ch = group.stream().filter(r -> r.who().equals("chuge")).findFirst().orElse(null);
+            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s", any.op(), human(any.size(), any.op()),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(c)),
+                    ch == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(ch))));
             List<String> whos = new ArrayList<>();
             for (String k : KINDS) {
                 whos.add("java-" + k);

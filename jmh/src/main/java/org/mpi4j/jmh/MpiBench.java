@@ -102,6 +102,12 @@ public class MpiBench {
                 buf = dbl ? bb.asDoubleBuffer() : bb;
                 break;
             }
+            case "huge": {
+                // mpi4j's allocator for large messages: 2 MiB aligned, transparent huge pages from 2 MiB on
+                ByteBuffer bb = org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1));
+                buf = dbl ? bb.asDoubleBuffer() : bb;
+                break;
+            }
             case "array":
                 buf = dbl ? new double[Math.max(n, 1)] : new byte[Math.max(n, 1)];
                 break;
