@@ -16,6 +16,12 @@ class DynamicTest {
         return MpiTestKit.ranks(SpawnRanks.class, 1, 2);
     }
 
+    /** MPI_Comm_join between two processes over a socket they connected (sun.nio.ch opened to read its descriptor). */
+    @TestFactory
+    Stream<DynamicNode> join() {
+        return MpiTestKit.ranksWithFlags(JoinRanks.class, java.util.List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), 2);
+    }
+
     @Test
     void aWorkerThatThrowsEndsTheJob() throws Exception {
         long t0 = System.nanoTime();
