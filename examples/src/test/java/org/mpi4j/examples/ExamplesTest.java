@@ -172,4 +172,19 @@ class ExamplesTest {
         int evens = (n + 1) / 2;
         assertTrue(r.output().contains("I am process " + (evens - 1) + " of " + evens + " on " + host + " (C library)."), r.output());
     }
+
+    /** spawnJava under a plain mpiexec (no launcher): the workers start the same way, also beyond the core count. */
+    @org.junit.jupiter.api.Test
+    void computePiUnderAPlainMpiexec() throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(System.getProperty("java.home") + "/bin/java"));
+        cmd.addAll(org.mpi4j.run.Mpirun.defaultJvmFlags());
+        cmd.addAll(java.util.List.of("-cp", MpiTestKit.classpath(), ComputePi.class.getName(), "3", "20000", "arrays"));
+        ProcessBuilder pb = org.mpi4j.run.Mpirun.nativeProcessBuilder(1, cmd).redirectErrorStream(true);
+        pb.environment().remove("OMPI_MCA_rmaps_base_oversubscribe");   // as a user's plain mpiexec: no oversubscription
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("(3 workers, 20000 intervals, arrays)"), out);
+    }
 }
