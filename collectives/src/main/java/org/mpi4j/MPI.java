@@ -157,6 +157,12 @@ public final class MPI {
 
     // ------------------------------------------------------------------ MPI memory and addresses (one-sided)
 
+    /**
+     * MPI_BOTTOM: the buffer of a {@link org.mpi4j.buffers.BufferSpec} whose datatype holds absolute addresses
+     * ({@link #getAddress}), e.g. a struct over several direct buffers: {@code BufferSpec.of(MPI.BOTTOM, 1, type)}.
+     */
+    public static final Object BOTTOM = Bottom.INSTANCE;
+
     /** Addresses of the memory {@link #allocMem} handed out and not yet freed, with their sizes. */
     private static final java.util.Map<Long, Long> ALLOCATED = new java.util.concurrent.ConcurrentHashMap<>();
 

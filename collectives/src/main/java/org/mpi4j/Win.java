@@ -96,11 +96,14 @@ public final class Win implements AutoCloseable {
         final int target;
         final Request holder;
         final Pending next;
+        /** The thread whose call bound it (a failed call drops only its own). */
+        final Thread thread;
 
-        Pending(int target, Request holder, Pending next) {
+        Pending(int target, Request holder, Pending next, Thread thread) {
             this.target = target;
             this.holder = holder;
             this.next = next;
+            this.thread = thread;
         }
     }
 
@@ -664,7 +667,7 @@ public final class Win implements AutoCloseable {
         }
         Request holder = new Request();
         long addr = holder.bind(m, receive);
-        pending = new Pending(target, holder, pending);
+        pending = new Pending(target, holder, pending, Thread.currentThread());
         return addr;
     }
 
@@ -679,10 +682,40 @@ public final class Win implements AutoCloseable {
                     p.holder.release();
                 }
             } else {
-                keepList = new Pending(p.target, p.holder, keepList);
+                keepList = new Pending(p.target, p.holder, keepList, p.thread);
             }
         }
         pending = keepList;
+    }
+
+    /** The pending list now, to {@link #rollback} to when the MPI call that follows fails. */
+    private synchronized Pending mark() {
+        return pending;
+    }
+
+    /**
+     * Drops the operations bound since {@code mark} without landing them: their MPI call failed, so MPI wrote nothing
+     * a get could land. Then throws the call's error.
+     */
+    private synchronized void rollback(Pending mark, int rc) {
+        Thread me = Thread.currentThread();
+        java.util.ArrayDeque<Pending> newer = new java.util.ArrayDeque<>();
+        Pending p0 = pending;
+        while (p0 != null && p0 != mark) {
+            newer.push(p0);
+            p0 = p0.next;
+        }
+        Pending kept = p0;   // the mark, or null when a synchronisation completed it meanwhile
+        while (!newer.isEmpty()) {
+            Pending p = newer.pop();
+            if (p.thread == me) {
+                p.holder.release();
+            } else {
+                kept = new Pending(p.target, p.holder, kept, p.thread);
+            }
+        }
+        pending = kept;
+        throw MPIException.fromCode(rc);
     }
 
     private void completeAll(boolean land) {
@@ -799,9 +832,13 @@ public final class Win implements AutoCloseable {
         }
         checkTarget("fetchAndOp", targetRank, targetDisp, 1, r.type(), r.elementType().size());
         long h = handle();
+        Pending mark = mark();
         long oa = op == Op.NO_OP ? 0 : bind(o, false, targetRank);
         long ra = bind(r, true, targetRank);
-        MPIException.check(LibMpi.MPI_Fetch_and_op(oa, ra, r.datatype(), targetRank, targetDisp, op.handle(), h));
+        int rc = LibMpi.MPI_Fetch_and_op(oa, ra, r.datatype(), targetRank, targetDisp, op.handle(), h);
+        if (rc != 0) {
+            rollback(mark, rc);
+        }
     }
 
     /**
@@ -819,10 +856,14 @@ public final class Win implements AutoCloseable {
         sameType("compareAndSwap", c, r);
         checkTarget("compareAndSwap", targetRank, targetDisp, 1, r.type(), r.elementType().size());
         long h = handle();
+        Pending mark = mark();
         long oa = bind(o, false, targetRank);
         long ca = bind(c, false, targetRank);
         long ra = bind(r, true, targetRank);
-        MPIException.check(LibMpi.MPI_Compare_and_swap(oa, ca, ra, r.datatype(), targetRank, targetDisp, h));
+        int rc = LibMpi.MPI_Compare_and_swap(oa, ca, ra, r.datatype(), targetRank, targetDisp, h);
+        if (rc != 0) {
+            rollback(mark, rc);
+        }
     }
 
     private static void one(String call, MessageBuffer m, String what) {
@@ -862,6 +903,7 @@ public final class Win implements AutoCloseable {
         NativeScratch s = NativeScratch.get();
         int rc;
         if (req == null) {
+            Pending mark = mark();
             long oa = kind == 3 && op == Op.NO_OP ? 0 : bind(o, kind == 1, targetRank);
             long ra = kind == 3 ? bind(r, true, targetRank) : 0;
             rc = switch (kind) {
@@ -872,7 +914,9 @@ public final class Win implements AutoCloseable {
                 default -> LibMpi.MPI_Get_accumulate(oa, o.count(), o.datatype(), ra, r.count(), r.datatype(),
                         targetRank, targetDisp, targetCount, targetType, opH, h);
             };
-            MPIException.check(rc);
+            if (rc != 0) {
+                rollback(mark, rc);
+            }
             return null;
         }
         long oa = kind == 3 && op == Op.NO_OP ? 0 : req.bind(o, kind == 1);

@@ -461,14 +461,42 @@ public final class WinRanks {
         try (Win w = Win.allocate(8, 8, Info.NULL, W)) {
             // a put outside any epoch: Open MPI's osc rdma (windows of 2+ processes) reports MPI_ERR_RMA_SYNC; its osc
             // sm (one process) does not check epochs. Either way the window stays usable.
+            long[] untouched = {-9};
             if (size() > 1) {
                 MPIException e = assertThrows(MPIException.class, () -> w.put(new long[] {1}, next(), 0));
                 assertEquals(LibMpi.MPI_ERR_RMA_SYNC(), e.getErrorClass(), e.getMessage());
+                // a failed get leaves nothing pending: the next epoch lands nothing into the array
+                e = assertThrows(MPIException.class, () -> w.get(untouched, next(), 0));
+                assertEquals(LibMpi.MPI_ERR_RMA_SYNC(), e.getErrorClass(), e.getMessage());
+                assertEquals(0, w.getPendingCount());
             }
             w.fence();
             w.put(new long[] {rank() + 1L}, next(), 0);
             w.fence();
             assertEquals(prev() + 1L, w.getBuffer().getLong(0));
+            assertEquals(-9, untouched[0]);
+        }
+    }
+
+    @RankTest
+    public static void d2_bottomWithAbsoluteAddresses() {
+        LongBuffer a = longs(2);
+        LongBuffer b = longs(1);
+        a.put(0, rank() * 10L).put(1, rank() * 10L + 1);
+        b.put(0, rank() * 10L + 2);
+        try (Datatype t = Datatype.struct(new int[] {2, 1}, new long[] {MPI.getAddress(a), MPI.getAddress(b)},
+                new Datatype[] {Datatype.LONG, Datatype.LONG}).commit();
+             Win w = Win.allocate(24, 8, Info.NULL, W)) {
+            long[] got = new long[3];
+            W.sendrecv(BufferSpec.of(MPI.BOTTOM, 1, t), next(), 5, got, prev(), 5);
+            assertArrayEquals(new long[] {prev() * 10L, prev() * 10L + 1, prev() * 10L + 2}, got);
+            w.fence();
+            w.put(BufferSpec.of(MPI.BOTTOM, 1, t), next(), 0, 3, Datatype.LONG);
+            w.fence();
+            LongBuffer mem = w.getBuffer().asLongBuffer();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(prev() * 10L + i, mem.get(i));
+            }
         }
     }
 
