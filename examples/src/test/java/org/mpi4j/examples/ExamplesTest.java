@@ -116,6 +116,14 @@ class ExamplesTest {
         }
         assertTrue(counter.output().contains("all " + 50 * n + " distinct OK"), counter.output());
         assertTrue(halo.output().contains("one-sided halos match JacobiHalo's serial solve OK"), halo.output());
+        Result shared = MpiTestKit.run(n, Nd4jSharedMatrix.class.getName());
+        assertEquals(0, shared.exitCode(), shared.output());
+        for (int rank = 0; rank < n; rank++) {
+            assertTrue(shared.output().contains("rank " + rank + " of " + n + ": 32 rows of the shared matrix done"),
+                    shared.output());
+        }
+        assertTrue(shared.output().contains("with A shared by the node matches the single-process product OK"),
+                shared.output());
     }
 
     @ParameterizedTest(name = "Arrow and ND4J examples on {0} ranks")
