@@ -177,7 +177,7 @@ public final class MPI {
     public static java.nio.ByteBuffer allocMem(long size, Info info) {
         Environment.ensure();
         if (size < 0 || size > Integer.MAX_VALUE) {
-            throw new MPIException(LibMpi.MPI_ERR_SIZE(), "allocMem size " + size + " is not in [0, 2^31 - 1]");
+            throw new MPIException(ErrorClasses.ERR_SIZE, "allocMem size " + size + " is not in [0, 2^31 - 1]");
         }
         NativeScratch s = NativeScratch.get();
         s.putLong(0, 0);
@@ -202,7 +202,7 @@ public final class MPI {
     public static void freeMem(java.nio.ByteBuffer memory) {
         Environment.ensure();
         if (memory == null || !memory.isDirect()) {
-            throw new MPIException(LibMpi.MPI_ERR_BASE(), "freeMem takes a buffer that MPI.allocMem returned");
+            throw new MPIException(ErrorClasses.ERR_BASE, "freeMem takes a buffer that MPI.allocMem returned");
         }
         if (memory.capacity() == 0) {
             return;
@@ -210,7 +210,7 @@ public final class MPI {
         long key = org.mpi4j.buffers.DirectMemory.address(memory);
         Long a = ALLOCATED.remove(key);
         if (a == null) {
-            throw new MPIException(LibMpi.MPI_ERR_BASE(), "freeMem: this buffer was not allocated by MPI.allocMem, or"
+            throw new MPIException(ErrorClasses.ERR_BASE, "freeMem: this buffer was not allocated by MPI.allocMem, or"
                     + " was freed already");
         }
         MPIException.check(LibMpi.MPI_Free_mem(a));

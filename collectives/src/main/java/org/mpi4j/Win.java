@@ -70,9 +70,9 @@ public final class Win implements AutoCloseable {
     /** MPI_WIN_UNIFIED: memory model where public and private copies are the same memory. */
     public static final int UNIFIED = LibMpi.MPI_WIN_UNIFIED();
 
-    private static final int ERR_WIN = LibMpi.MPI_ERR_WIN();
-    private static final int ERR_RMA_RANGE = LibMpi.MPI_ERR_RMA_RANGE();
-    private static final int ERR_RMA_FLAVOR = LibMpi.MPI_ERR_RMA_FLAVOR();
+    private static final int ERR_WIN = ErrorClasses.ERR_WIN;
+    private static final int ERR_RMA_RANGE = ErrorClasses.ERR_RMA_RANGE;
+    private static final int ERR_RMA_FLAVOR = ErrorClasses.ERR_RMA_FLAVOR;
 
     long handle;
     private final int flavor;
@@ -270,10 +270,10 @@ public final class Win implements AutoCloseable {
 
     private static void checkShape(long size, int dispUnit) {
         if (size < 0) {
-            throw new MPIException(LibMpi.MPI_ERR_SIZE(), "negative window size " + size);
+            throw new MPIException(ErrorClasses.ERR_SIZE, "negative window size " + size);
         }
         if (dispUnit <= 0) {
-            throw new MPIException(LibMpi.MPI_ERR_DISP(), "displacement unit " + dispUnit + " is not positive");
+            throw new MPIException(ErrorClasses.ERR_DISP, "displacement unit " + dispUnit + " is not positive");
         }
     }
 
