@@ -74,6 +74,9 @@ public final class Win implements AutoCloseable {
     private static final int ERR_RMA_RANGE = ErrorClasses.ERR_RMA_RANGE;
     private static final int ERR_RMA_FLAVOR = ErrorClasses.ERR_RMA_FLAVOR;
 
+    /** Windows mpi4j made and has not freed, by native handle: fromHandle of one of them gives that object back. */
+    private static final java.util.Map<Long, Win> LIVE = new java.util.concurrent.ConcurrentHashMap<>();
+
     long handle;
     private final int flavor;
     /** This rank's window memory: base address and bytes (0, 0 for a dynamic window). */
@@ -118,6 +121,9 @@ public final class Win implements AutoCloseable {
         this.units = units;
         this.commSize = commSize;
         this.buffer = buffer;
+        if (sizes != null || flavor == FLAVOR_DYNAMIC && commSize != Integer.MAX_VALUE) {
+            LIVE.put(handle, this);
+        }
     }
 
     // ------------------------------------------------------------------ creation
@@ -348,12 +354,15 @@ public final class Win implements AutoCloseable {
     }
 
     /**
-     * Wraps a native MPI_Win made elsewhere (interop). Its memory and sizes are unknown to mpi4j, so its accesses
-     * are not range-checked; its error handler is left as it is. The handle is not checked, as in C and mpi4py.
+     * The window of a native MPI_Win handle (interop): the mpi4j window itself when mpi4j made it and has not freed it
+     * (same range checks, same pending operations), else a wrapper of a window made elsewhere, whose memory and sizes
+     * mpi4j does not know, so its accesses are not range-checked; its error handler is left as it is. The handle is
+     * not checked, as in C and mpi4py.
      */
     public static Win fromHandle(long handle) {
         Environment.ensure();
-        return new Win(handle, FLAVOR_DYNAMIC, 0, 0, 1, null, null, Integer.MAX_VALUE, null);
+        Win known = LIVE.get(handle);
+        return known != null ? known : new Win(handle, FLAVOR_DYNAMIC, 0, 0, 1, null, null, Integer.MAX_VALUE, null);
     }
 
     /** MPI_Win_f2c: the window for a Fortran handle (not range-checked, see {@link #fromHandle}). */
@@ -378,6 +387,7 @@ public final class Win implements AutoCloseable {
         s.putHandle(0, h);
         int rc = LibMpi.MPI_Win_free(s.address(0));
         MPIException.check(rc);
+        LIVE.remove(h);
         handle = NULL;
         completeAll(true);
         keep = null;

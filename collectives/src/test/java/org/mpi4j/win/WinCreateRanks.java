@@ -3,7 +3,6 @@ package org.mpi4j.win;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpi4j.testing.Ring.next;
@@ -14,20 +13,14 @@ import static org.mpi4j.testing.Ring.size;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
-import java.nio.IntBuffer;
 import java.nio.LongBuffer;
-import java.util.Arrays;
 import org.junit.jupiter.api.function.Executable;
 import org.mpi4j.Datatype;
 import org.mpi4j.ErrorClasses;
-import org.mpi4j.Errhandler;
-import org.mpi4j.Group;
 import org.mpi4j.Info;
 import org.mpi4j.Intracomm;
 import org.mpi4j.MPI;
 import org.mpi4j.MPIException;
-import org.mpi4j.Op;
-import org.mpi4j.Request;
 import org.mpi4j.Win;
 import org.mpi4j.buffers.BufferSpec;
 import org.mpi4j.jni.LibMpi;
@@ -135,6 +128,31 @@ public final class WinCreateRanks {
         expect(ErrorClasses.ERR_BUFFER, "no fixed address", () -> MPI.getAddress(new int[3]));
         assertNotEquals(0, MPI.getAddress(longs(1)));
     }
+    @RankTest
+    public static void e1_rawAddressWindowAndInterop() {
+        ByteBuffer m = MPI.allocMem(32);
+        m.order(ByteOrder.nativeOrder());
+        for (int i = 0; i < 4; i++) {
+            m.putLong(8 * i, 100L * MPI.COMM_WORLD.getRank() + i);
+        }
+        try (Win w = Win.create(MPI.getAddress(m), 32, 8, Info.NULL, W)) {
+            assertEquals(MPI.getAddress(m), w.getBaseAddress());
+            assertEquals(32, w.getSize(next()));
+            Win same = Win.fromHandle(w.handle());             // interop: mpi4j's own window comes back
+            assertTrue(same == w);
+            assertTrue(Win.fromFortran(w.toFortran()) == w);
+            w.fence();
+            long[] got = new long[2];
+            same.get(got, next(), 2);
+            w.fence();
+            assertArrayEquals(new long[] {100L * next() + 2, 100L * next() + 3}, got);
+            MPIException e = assertThrows(MPIException.class, () -> w.callErrhandler(ErrorClasses.ERR_OTHER));
+            assertEquals(ErrorClasses.ERR_OTHER, e.getErrorClass(), e.getMessage());
+            w.fence();
+        }
+        MPI.freeMem(m);
+    }
+
     @RankTest
     public static void selfWindowWorksOrSaysWhy() {
         DoubleBuffer mem = doubles(2);
