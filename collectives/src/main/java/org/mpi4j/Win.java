@@ -94,17 +94,22 @@ public final class Win implements AutoCloseable {
     /** Operations issued but not yet completed by a synchronisation: their staging and references. */
     private Pending pending;
 
-    /** One incomplete operation's memory: staging and landing in {@code holder}, to complete for {@code target}. */
+    /**
+     * One incomplete operation's memory, to complete for {@code target}: staging and landing (and provider leases) in
+     * {@code holder}, or just the off-heap {@code owner} kept referenced (holder null).
+     */
     private static final class Pending {
         final int target;
         final Request holder;
+        final Object owner;
         final Pending next;
         /** The thread whose call bound it (a failed call drops only its own). */
         final Thread thread;
 
-        Pending(int target, Request holder, Pending next, Thread thread) {
+        Pending(int target, Request holder, Object owner, Pending next, Thread thread) {
             this.target = target;
             this.holder = holder;
+            this.owner = owner;
             this.next = next;
             this.thread = thread;
         }
@@ -669,15 +674,22 @@ public final class Win implements AutoCloseable {
             return 0;
         }
         if (!m.isHeap()) {
-            AutoCloseable l = Buffers.retain(m.owner());
-            if (l == null && m.owner() == null) {
+            Object owner = m.owner();
+            AutoCloseable l = Buffers.retain(owner);
+            if (l == null) {
+                // off-heap memory that only needs its Java object reachable: one reference per owner and target
+                Pending p = pending;
+                if (owner != null && !(p != null && p.holder == null && p.owner == owner && p.target == target
+                        && p.thread == Thread.currentThread())) {
+                    pending = new Pending(target, null, owner, p, Thread.currentThread());
+                }
                 return m.address();
             }
             closeQuietly(l);
         }
         Request holder = new Request();
         long addr = holder.bind(m, receive);
-        pending = new Pending(target, holder, pending, Thread.currentThread());
+        pending = new Pending(target, holder, null, pending, Thread.currentThread());
         return addr;
     }
 
@@ -686,13 +698,16 @@ public final class Win implements AutoCloseable {
         Pending keepList = null;
         for (Pending p = pending; p != null; p = p.next) {
             if (target == MPI.ANY_SOURCE || p.target == target) {
+                if (p.holder == null) {
+                    continue;
+                }
                 if (land) {
                     p.holder.completed();
                 } else {
                     p.holder.release();
                 }
             } else {
-                keepList = new Pending(p.target, p.holder, keepList, p.thread);
+                keepList = new Pending(p.target, p.holder, p.owner, keepList, p.thread);
             }
         }
         pending = keepList;
@@ -719,9 +734,11 @@ public final class Win implements AutoCloseable {
         while (!newer.isEmpty()) {
             Pending p = newer.pop();
             if (p.thread == me) {
-                p.holder.release();
+                if (p.holder != null) {
+                    p.holder.release();
+                }
             } else {
-                kept = new Pending(p.target, p.holder, kept, p.thread);
+                kept = new Pending(p.target, p.holder, p.owner, kept, p.thread);
             }
         }
         pending = kept;
@@ -732,7 +749,10 @@ public final class Win implements AutoCloseable {
         complete(MPI.ANY_SOURCE, land);
     }
 
-    /** Number of operations whose origin memory the window still holds (staged or referenced) until completion. */
+    /**
+     * Origin buffers the window still holds until their operations complete: staged heap arrays and referenced
+     * off-heap memory (one entry per buffer and target for memory that only needs to stay reachable).
+     */
     public synchronized int getPendingCount() {
         int n = 0;
         for (Pending p = pending; p != null; p = p.next) {
