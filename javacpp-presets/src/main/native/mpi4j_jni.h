@@ -314,6 +314,18 @@ static inline jint mpi4j_type_create_struct(jint count, const int* blocklengths,
     return rc;
 }
 
+/* ---- one-sided communication and MPI memory: address arithmetic and reads of attribute values ----
+ * MPI_Aint_add/diff are macros in Open MPI and functions in MPICH; window attributes come back as pointers to
+ * values that Java reads here. */
+static inline jlong mpi4j_aint_add(jlong base, jlong disp) {
+    return (jlong)MPI_Aint_add((MPI_Aint)base, (MPI_Aint)disp);
+}
+static inline jlong mpi4j_aint_diff(jlong addr1, jlong addr2) {
+    return (jlong)MPI_Aint_diff((MPI_Aint)addr1, (MPI_Aint)addr2);
+}
+static inline jlong mpi4j_read_aint(jlong address) { return (jlong)*(const MPI_Aint*)(intptr_t)address; }
+static inline jint mpi4j_read_int(jlong address) { return (jint)*(const int*)(intptr_t)address; }
+
 /* ---- collectives, blocking: send and receive buffers pinned for the call ----
  * Counts, displacements and datatype arrays (v and w variants) come as native addresses that Java filled.
  * MPI_IN_PLACE arrives as an ADDRESS-kind buffer whose offset is MPI_IN_PLACE's own value. */

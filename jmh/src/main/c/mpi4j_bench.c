@@ -2,7 +2,9 @@
  * The C side of mpi4j's benchmarks: the same operations, sizes and method as the Java benchmarks (jmh/), on the
  * same MPI. Usage: mpi4j_bench OP SIZE BATCH WARMUP MEASURE
  *   OP: pingpong (SIZE bytes, rank 0 <-> 1), allreduce (SIZE doubles, MPI_SUM), bcast (SIZE bytes from rank 0),
- *       ring (SIZE bytes: isend to next, irecv from prev, waitall)
+ *       ring (SIZE bytes: isend to next, irecv from prev, waitall),
+ *       put / get (SIZE bytes, rank 0 -> window of rank 1, then MPI_Win_flush, in a lock_all epoch held by rank 0),
+ *       putfence (SIZE bytes, rank 0 -> window of rank 1, then MPI_Win_fence on every rank)
  * An iteration runs BATCH operations and is timed as a whole; WARMUP iterations are discarded, then the mean time
  * per operation over MEASURE iterations is printed by rank 0 as: RESULT c OP SIZE seconds_per_op
  * (for pingpong an operation is one round trip). Every rank runs exactly the same number of operations.
@@ -13,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void op_once(const char* op, char* a, char* b, double* x, double* y, long size, int rank, int nprocs) {
+static void op_once(const char* op, char* a, char* b, double* x, double* y, long size, int rank, int nprocs,
+                    MPI_Win win) {
     if (strcmp(op, "pingpong") == 0) {
         if (rank == 0) {
             MPI_Send(a, (int)size, MPI_SIGNED_CHAR, 1, 0, MPI_COMM_WORLD);
@@ -31,6 +34,21 @@ static void op_once(const char* op, char* a, char* b, double* x, double* y, long
         MPI_Irecv(b, (int)size, MPI_SIGNED_CHAR, (rank - 1 + nprocs) % nprocs, 1, MPI_COMM_WORLD, &r[0]);
         MPI_Isend(a, (int)size, MPI_SIGNED_CHAR, (rank + 1) % nprocs, 1, MPI_COMM_WORLD, &r[1]);
         MPI_Waitall(2, r, MPI_STATUSES_IGNORE);
+    } else if (strcmp(op, "put") == 0) {
+        if (rank == 0) {
+            MPI_Put(a, (int)size, MPI_SIGNED_CHAR, 1, 0, (int)size, MPI_SIGNED_CHAR, win);
+            MPI_Win_flush(1, win);
+        }
+    } else if (strcmp(op, "get") == 0) {
+        if (rank == 0) {
+            MPI_Get(b, (int)size, MPI_SIGNED_CHAR, 1, 0, (int)size, MPI_SIGNED_CHAR, win);
+            MPI_Win_flush(1, win);
+        }
+    } else if (strcmp(op, "putfence") == 0) {
+        if (rank == 0) {
+            MPI_Put(a, (int)size, MPI_SIGNED_CHAR, 1, 0, (int)size, MPI_SIGNED_CHAR, win);
+        }
+        MPI_Win_fence(0, win);
     }
 }
 
@@ -68,15 +86,32 @@ int main(int argc, char** argv) {
     memset(b, 0, bytes > 0 ? bytes : 1);
     double* x = (double*)a;
     double* y = (double*)b;
+    /* one-sided ops: a window of SIZE bytes on every rank, made by MPI (MPI_Win_allocate), outside the timing */
+    MPI_Win win = MPI_WIN_NULL;
+    int rma = strcmp(op, "put") == 0 || strcmp(op, "get") == 0 || strcmp(op, "putfence") == 0;
+    int passive = rma && strcmp(op, "putfence") != 0;
+    if (rma) {
+        void* wbase;
+        MPI_Win_allocate(bytes > 0 ? bytes : 1, 1, MPI_INFO_NULL, MPI_COMM_WORLD, &wbase, &win);
+        if (passive) {
+            if (rank == 0) MPI_Win_lock_all(0, win);
+        } else {
+            MPI_Win_fence(0, win);
+        }
+    }
     double total = 0;
     for (int it = 0; it < warmup + measure; it++) {
         MPI_Barrier(MPI_COMM_WORLD);
         double t0 = MPI_Wtime();
         for (long k = 0; k < batch; k++) {
-            op_once(op, a, b, x, y, size, rank, nprocs);
+            op_once(op, a, b, x, y, size, rank, nprocs, win);
         }
         double t = MPI_Wtime() - t0;
         if (it >= warmup) total += t;
+    }
+    if (rma) {
+        if (passive && rank == 0) MPI_Win_unlock_all(win);
+        MPI_Win_free(&win);
     }
     if (rank == 0) {
         printf("RESULT %s %s %ld %.6e\n", huge ? "chuge" : "c", op, size, total / measure / batch);

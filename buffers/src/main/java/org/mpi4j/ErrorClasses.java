@@ -44,6 +44,20 @@ public final class ErrorClasses {
     public static final int ERR_UNKNOWN = LibMpi.MPI_ERR_UNKNOWN();
     /** MPI_ERR_NO_MEM: out of memory (MPI_Alloc_mem). */
     public static final int ERR_NO_MEM = LibMpi.MPI_ERR_NO_MEM();
+    /** MPI_ERR_WIN: invalid window (freed, or none could be made). */
+    public static final int ERR_WIN = LibMpi.MPI_ERR_WIN();
+    /** MPI_ERR_RMA_RANGE: a one-sided access outside the target's window. */
+    public static final int ERR_RMA_RANGE = LibMpi.MPI_ERR_RMA_RANGE();
+    /** MPI_ERR_RMA_SYNC: a one-sided call outside an epoch, or a wrong synchronisation. */
+    public static final int ERR_RMA_SYNC = LibMpi.MPI_ERR_RMA_SYNC();
+    /** MPI_ERR_RMA_FLAVOR: the call needs a window of another flavor (shared, dynamic...). */
+    public static final int ERR_RMA_FLAVOR = LibMpi.MPI_ERR_RMA_FLAVOR();
+    /** MPI_ERR_BASE: invalid base address (MPI_Free_mem of memory MPI did not allocate). */
+    public static final int ERR_BASE = LibMpi.MPI_ERR_BASE();
+    /** MPI_ERR_SIZE: invalid size (of a window or of MPI memory). */
+    public static final int ERR_SIZE = LibMpi.MPI_ERR_SIZE();
+    /** MPI_ERR_DISP: invalid displacement or displacement unit. */
+    public static final int ERR_DISP = LibMpi.MPI_ERR_DISP();
     /** MPI_ERR_TOPOLOGY: invalid topology. */
     public static final int ERR_TOPOLOGY = LibMpi.MPI_ERR_TOPOLOGY();
     /** MPI_ERR_DIMS: invalid dimension argument. */
@@ -88,6 +102,13 @@ public final class ErrorClasses {
         if (errorClass == ERR_PORT) return "MPI_ERR_PORT";
         if (errorClass == ERR_NAME) return "MPI_ERR_NAME";
         if (errorClass == ERR_SERVICE) return "MPI_ERR_SERVICE";
+        if (errorClass == ERR_WIN) return "MPI_ERR_WIN";
+        if (errorClass == ERR_RMA_RANGE) return "MPI_ERR_RMA_RANGE";
+        if (errorClass == ERR_RMA_SYNC) return "MPI_ERR_RMA_SYNC";
+        if (errorClass == ERR_RMA_FLAVOR) return "MPI_ERR_RMA_FLAVOR";
+        if (errorClass == ERR_BASE) return "MPI_ERR_BASE";
+        if (errorClass == ERR_SIZE) return "MPI_ERR_SIZE";
+        if (errorClass == ERR_DISP) return "MPI_ERR_DISP";
         if (errorClass == ERR_TOPOLOGY) return "MPI_ERR_TOPOLOGY";
         if (errorClass == ERR_DIMS) return "MPI_ERR_DIMS";
         if (errorClass == ERR_KEYVAL) return "MPI_ERR_KEYVAL";

@@ -155,6 +155,98 @@ public final class MPI {
         return LibMpi.MPI_Wtick();
     }
 
+    // ------------------------------------------------------------------ MPI memory and addresses (one-sided)
+
+    /**
+     * MPI_BOTTOM: the buffer of a {@link org.mpi4j.buffers.BufferSpec} whose datatype holds absolute addresses
+     * ({@link #getAddress}), e.g. a struct over several direct buffers: {@code BufferSpec.of(MPI.BOTTOM, 1, type)}.
+     */
+    public static final Object BOTTOM = Bottom.INSTANCE;
+
+    /** Addresses of the memory {@link #allocMem} handed out and not yet freed, with their sizes. */
+    private static final java.util.Map<Long, Long> ALLOCATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * MPI_Alloc_mem: {@code size} bytes of memory from MPI (which may be faster for RMA and message passing), as a
+     * direct ByteBuffer in native byte order; give it back with {@link #freeMem}. It can be window memory
+     * ({@link Win#create}) or any message buffer.
+     *
+     * @param size bytes (at most 2^31 - 1, a ByteBuffer's limit)
+     * @param info hints (Info.NULL for none)
+     */
+    public static java.nio.ByteBuffer allocMem(long size, Info info) {
+        Environment.ensure();
+        if (size < 0 || size > Integer.MAX_VALUE) {
+            throw new MPIException(ErrorClasses.ERR_SIZE, "allocMem size " + size + " is not in [0, 2^31 - 1]");
+        }
+        NativeScratch s = NativeScratch.get();
+        s.putLong(0, 0);
+        MPIException.check(LibMpi.MPI_Alloc_mem(size, info.handle(), s.address(0)));
+        long a = s.getLong(0);
+        java.nio.ByteBuffer b = Win.wrap(a, size);
+        if (size > 0) {
+            ALLOCATED.put(org.mpi4j.buffers.DirectMemory.address(b), a);
+        }
+        return b;
+    }
+
+    /** MPI_Alloc_mem with no info hints. */
+    public static java.nio.ByteBuffer allocMem(long size) {
+        return allocMem(size, Info.NULL);
+    }
+
+    /**
+     * MPI_Free_mem of a buffer {@link #allocMem} returned (or a slice starting at its first byte); any other buffer,
+     * or one freed already, is an MPIException (MPI_ERR_BASE). The buffer must not be used afterwards.
+     */
+    public static void freeMem(java.nio.ByteBuffer memory) {
+        Environment.ensure();
+        if (memory == null || !memory.isDirect()) {
+            throw new MPIException(ErrorClasses.ERR_BASE, "freeMem takes a buffer that MPI.allocMem returned");
+        }
+        if (memory.capacity() == 0) {
+            return;
+        }
+        long key = org.mpi4j.buffers.DirectMemory.address(memory);
+        Long a = ALLOCATED.remove(key);
+        if (a == null) {
+            throw new MPIException(ErrorClasses.ERR_BASE, "freeMem: this buffer was not allocated by MPI.allocMem, or"
+                    + " was freed already");
+        }
+        MPIException.check(LibMpi.MPI_Free_mem(a));
+    }
+
+    /**
+     * MPI_Get_address: the absolute address of the first element of an off-heap buffer (direct NIO, Arrow, ND4J,
+     * a BufferSpec's offset), for dynamic windows and absolute-address datatypes; a heap array has none (the GC moves
+     * it) and is an MPIException.
+     */
+    public static long getAddress(Object buffer) {
+        Environment.ensure();
+        org.mpi4j.buffers.MessageBuffer m = org.mpi4j.buffers.Buffers.resolve(buffer,
+                new org.mpi4j.buffers.MessageBuffer(), false);
+        if (m.isHeap()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a Java heap array has no fixed address (the garbage"
+                    + " collector moves it); use a direct ByteBuffer, Arrow or ND4J memory, or MPI.allocMem");
+        }
+        long p = m.spanBytes() == 0 && buffer == null ? 0 : m.address();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Get_address(p, s.address(0)));
+        return s.getLong(0);
+    }
+
+    /** MPI_Aint_add: {@code base + disp} as MPI computes addresses. */
+    public static long aintAdd(long base, long disp) {
+        Environment.ensure();
+        return LibMpi.mpi4j_aint_add(base, disp);
+    }
+
+    /** MPI_Aint_diff: {@code addr1 - addr2} as MPI computes address differences. */
+    public static long aintDiff(long addr1, long addr2) {
+        Environment.ensure();
+        return LibMpi.mpi4j_aint_diff(addr1, addr2);
+    }
+
     /** MPI_Abort on COMM_WORLD: terminates the whole job with {@code errorcode}. */
     public static void abort(int errorcode) {
         COMM_WORLD.abort(errorcode);

@@ -96,6 +96,36 @@ class ExamplesTest {
         assertTrue(groups.output().contains("merged rank " + (n - 1) + " of " + n + " OK"), groups.output());
     }
 
+    @ParameterizedTest(name = "one-sided examples on {0} ranks")
+    @ValueSource(ints = {2, 3, 4})
+    void oneSidedExamples(int n) throws Exception {
+        Result counter = MpiTestKit.run(n, GlobalCounter.class.getName());
+        assertEquals(0, counter.exitCode(), counter.output());
+        Result halo = MpiTestKit.run(n, OneSidedHalo.class.getName());
+        assertEquals(0, halo.exitCode(), halo.output());
+        Result uneven = MpiTestKit.run(n, OneSidedHalo.class.getName(), "31", "27", "120");
+        assertEquals(0, uneven.exitCode(), uneven.output());
+        Result pipeline = MpiTestKit.run(n, PscwPipeline.class.getName());
+        assertEquals(0, pipeline.exitCode(), pipeline.output());
+        for (int rank = 0; rank < n; rank++) {
+            assertTrue(counter.output().contains("rank " + rank + " of " + n + ": 50 tickets, first "), counter.output());
+            assertTrue(halo.output().contains("rank " + rank + " of " + n + " at ("), halo.output());
+            assertTrue(uneven.output().contains("rank " + rank + " of " + n + " at ("), uneven.output());
+            assertTrue(pipeline.output().contains("rank " + rank + " of " + n + ": 20 items of 1000 doubles through stage "
+                    + rank), pipeline.output());
+        }
+        assertTrue(counter.output().contains("all " + 50 * n + " distinct OK"), counter.output());
+        assertTrue(halo.output().contains("one-sided halos match JacobiHalo's serial solve OK"), halo.output());
+        Result shared = MpiTestKit.run(n, Nd4jSharedMatrix.class.getName());
+        assertEquals(0, shared.exitCode(), shared.output());
+        for (int rank = 0; rank < n; rank++) {
+            assertTrue(shared.output().contains("rank " + rank + " of " + n + ": 32 rows of the shared matrix done"),
+                    shared.output());
+        }
+        assertTrue(shared.output().contains("with A shared by the node matches the single-process product OK"),
+                shared.output());
+    }
+
     @ParameterizedTest(name = "Arrow and ND4J examples on {0} ranks")
     @ValueSource(ints = {2, 3, 4})
     void arrowAndNd4jExamples(int n) throws Exception {

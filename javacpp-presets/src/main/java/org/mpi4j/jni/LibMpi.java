@@ -310,6 +310,170 @@ public final class LibMpi {
     /** Binds {@code MPI_Status_set_cancelled}. */
     public static native int MPI_Status_set_cancelled(@Cast("MPI_Status*") long status, int flag);
 
+    // ---------------------------------------------------------------- one-sided communication and MPI memory (native addresses only)
+    /** Binds {@code MPI_Win_create}. */
+    public static native int MPI_Win_create(@Cast("void*") long base, @Cast("MPI_Aint") long size, int dispUnit, @Cast("MPI_Info") long info, @Cast("MPI_Comm") long comm, @Cast("MPI_Win*") long win);
+    /** Binds {@code MPI_Win_allocate}; {@code baseptr} is where MPI writes the new memory's address. */
+    public static native int MPI_Win_allocate(@Cast("MPI_Aint") long size, int dispUnit, @Cast("MPI_Info") long info, @Cast("MPI_Comm") long comm, @Cast("void*") long baseptr, @Cast("MPI_Win*") long win);
+    /** Binds {@code MPI_Win_allocate_shared}; {@code baseptr} is where MPI writes the new memory's address. */
+    public static native int MPI_Win_allocate_shared(@Cast("MPI_Aint") long size, int dispUnit, @Cast("MPI_Info") long info, @Cast("MPI_Comm") long comm, @Cast("void*") long baseptr, @Cast("MPI_Win*") long win);
+    /** Binds {@code MPI_Win_shared_query}. */
+    public static native int MPI_Win_shared_query(@Cast("MPI_Win") long win, int rank, @Cast("MPI_Aint*") long size, @Cast("int*") long dispUnit, @Cast("void*") long baseptr);
+    /** Binds {@code MPI_Win_create_dynamic}. */
+    public static native int MPI_Win_create_dynamic(@Cast("MPI_Info") long info, @Cast("MPI_Comm") long comm, @Cast("MPI_Win*") long win);
+    /** Binds {@code MPI_Win_attach}. */
+    public static native int MPI_Win_attach(@Cast("MPI_Win") long win, @Cast("void*") long base, @Cast("MPI_Aint") long size);
+    /** Binds {@code MPI_Win_detach}. */
+    public static native int MPI_Win_detach(@Cast("MPI_Win") long win, @Cast("const void*") long base);
+    /** Binds {@code MPI_Win_free}. */
+    public static native int MPI_Win_free(@Cast("MPI_Win*") long win);
+    /** Binds {@code MPI_Win_get_group}. */
+    public static native int MPI_Win_get_group(@Cast("MPI_Win") long win, @Cast("MPI_Group*") long group);
+    /** Binds {@code MPI_Win_set_name}. */
+    public static native int MPI_Win_set_name(@Cast("MPI_Win") long win, String name);
+    /** Binds {@code MPI_Win_get_name}. */
+    public static native int MPI_Win_get_name(@Cast("MPI_Win") long win, @Cast("char*") long name, @Cast("int*") long resultlen);
+    /** Binds {@code MPI_Win_set_info}. */
+    public static native int MPI_Win_set_info(@Cast("MPI_Win") long win, @Cast("MPI_Info") long info);
+    /** Binds {@code MPI_Win_get_info}. */
+    public static native int MPI_Win_get_info(@Cast("MPI_Win") long win, @Cast("MPI_Info*") long info);
+    /** Binds {@code MPI_Win_get_attr}; {@code attributeVal} receives a pointer to the value. */
+    public static native int MPI_Win_get_attr(@Cast("MPI_Win") long win, int keyval, @Cast("void*") long attributeVal, @Cast("int*") long flag);
+    /** Binds {@code MPI_Win_set_errhandler}. */
+    public static native int MPI_Win_set_errhandler(@Cast("MPI_Win") long win, @Cast("MPI_Errhandler") long errhandler);
+    /** Binds {@code MPI_Win_get_errhandler}. */
+    public static native int MPI_Win_get_errhandler(@Cast("MPI_Win") long win, @Cast("MPI_Errhandler*") long errhandler);
+    /** Binds {@code MPI_Win_call_errhandler}. */
+    public static native int MPI_Win_call_errhandler(@Cast("MPI_Win") long win, int errorcode);
+    /** Binds {@code MPI_Win_c2f}. */
+    public static native int MPI_Win_c2f(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_f2c}. */
+    public static native @Cast("intptr_t") long MPI_Win_f2c(int win);
+    /** Binds {@code MPI_Put}. */
+    public static native int MPI_Put(@Cast("const void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Get}. */
+    public static native int MPI_Get(@Cast("void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Accumulate}. */
+    public static native int MPI_Accumulate(@Cast("const void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Op") long op, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Get_accumulate}. */
+    public static native int MPI_Get_accumulate(@Cast("const void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, @Cast("void*") long result, int resultCount, @Cast("MPI_Datatype") long resultType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Op") long op, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Fetch_and_op}. */
+    public static native int MPI_Fetch_and_op(@Cast("const void*") long origin, @Cast("void*") long result, @Cast("MPI_Datatype") long datatype, int targetRank, @Cast("MPI_Aint") long targetDisp, @Cast("MPI_Op") long op, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Compare_and_swap}. */
+    public static native int MPI_Compare_and_swap(@Cast("const void*") long origin, @Cast("const void*") long compare, @Cast("void*") long result, @Cast("MPI_Datatype") long datatype, int targetRank, @Cast("MPI_Aint") long targetDisp, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Rput}. */
+    public static native int MPI_Rput(@Cast("const void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Win") long win, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Rget}. */
+    public static native int MPI_Rget(@Cast("void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Win") long win, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Raccumulate}. */
+    public static native int MPI_Raccumulate(@Cast("const void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Op") long op, @Cast("MPI_Win") long win, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Rget_accumulate}. */
+    public static native int MPI_Rget_accumulate(@Cast("const void*") long origin, int originCount, @Cast("MPI_Datatype") long originType, @Cast("void*") long result, int resultCount, @Cast("MPI_Datatype") long resultType, int targetRank, @Cast("MPI_Aint") long targetDisp, int targetCount, @Cast("MPI_Datatype") long targetType, @Cast("MPI_Op") long op, @Cast("MPI_Win") long win, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_Win_fence}. */
+    public static native int MPI_Win_fence(int assertion, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_start}. */
+    public static native int MPI_Win_start(@Cast("MPI_Group") long group, int assertion, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_complete}. */
+    public static native int MPI_Win_complete(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_post}. */
+    public static native int MPI_Win_post(@Cast("MPI_Group") long group, int assertion, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_wait}. */
+    public static native int MPI_Win_wait(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_test}. */
+    public static native int MPI_Win_test(@Cast("MPI_Win") long win, @Cast("int*") long flag);
+    /** Binds {@code MPI_Win_lock}. */
+    public static native int MPI_Win_lock(int lockType, int rank, int assertion, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_unlock}. */
+    public static native int MPI_Win_unlock(int rank, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_lock_all}. */
+    public static native int MPI_Win_lock_all(int assertion, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_unlock_all}. */
+    public static native int MPI_Win_unlock_all(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_flush}. */
+    public static native int MPI_Win_flush(int rank, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_flush_all}. */
+    public static native int MPI_Win_flush_all(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_flush_local}. */
+    public static native int MPI_Win_flush_local(int rank, @Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_flush_local_all}. */
+    public static native int MPI_Win_flush_local_all(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Win_sync}. */
+    public static native int MPI_Win_sync(@Cast("MPI_Win") long win);
+    /** Binds {@code MPI_Alloc_mem}; {@code baseptr} is where MPI writes the new memory's address. */
+    public static native int MPI_Alloc_mem(@Cast("MPI_Aint") long size, @Cast("MPI_Info") long info, @Cast("void*") long baseptr);
+    /** Binds {@code MPI_Free_mem}. */
+    public static native int MPI_Free_mem(@Cast("void*") long base);
+    /** Binds {@code MPI_Get_address}. */
+    public static native int MPI_Get_address(@Cast("const void*") long location, @Cast("MPI_Aint*") long address);
+    /** {@code mpi4j_aint_add} of mpi4j_jni.h: {@code MPI_Aint_add} (a macro in Open MPI, a function in MPICH). */
+    public static native long mpi4j_aint_add(long base, long disp);
+    /** {@code mpi4j_aint_diff} of mpi4j_jni.h: {@code MPI_Aint_diff} (a macro in Open MPI, a function in MPICH). */
+    public static native long mpi4j_aint_diff(long addr1, long addr2);
+    /** {@code mpi4j_read_aint} of mpi4j_jni.h: the {@code MPI_Aint}-sized value stored at {@code address}. */
+    public static native long mpi4j_read_aint(long address);
+    /** {@code mpi4j_read_int} of mpi4j_jni.h: the {@code int} stored at {@code address}. */
+    public static native int mpi4j_read_int(long address);
+    /** The predefined handle {@code MPI_WIN_NULL} of mpi.h. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_WIN_NULL();
+    /** The predefined attribute key {@code MPI_WIN_BASE} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_BASE();
+    /** The predefined attribute key {@code MPI_WIN_SIZE} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_SIZE();
+    /** The predefined attribute key {@code MPI_WIN_DISP_UNIT} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_DISP_UNIT();
+    /** The predefined attribute key {@code MPI_WIN_CREATE_FLAVOR} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_CREATE_FLAVOR();
+    /** The predefined attribute key {@code MPI_WIN_MODEL} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_MODEL();
+    /** The predefined {@code MPI_WIN_FLAVOR_CREATE} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_FLAVOR_CREATE();
+    /** The predefined {@code MPI_WIN_FLAVOR_ALLOCATE} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_FLAVOR_ALLOCATE();
+    /** The predefined {@code MPI_WIN_FLAVOR_DYNAMIC} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_FLAVOR_DYNAMIC();
+    /** The predefined {@code MPI_WIN_FLAVOR_SHARED} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_FLAVOR_SHARED();
+    /** The predefined {@code MPI_WIN_SEPARATE} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_SEPARATE();
+    /** The predefined {@code MPI_WIN_UNIFIED} of mpi.h. */
+    @MemberGetter public static native int MPI_WIN_UNIFIED();
+    /** The predefined {@code MPI_LOCK_EXCLUSIVE} of mpi.h. */
+    @MemberGetter public static native int MPI_LOCK_EXCLUSIVE();
+    /** The predefined {@code MPI_LOCK_SHARED} of mpi.h. */
+    @MemberGetter public static native int MPI_LOCK_SHARED();
+    /** The predefined assertion {@code MPI_MODE_NOCHECK} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_NOCHECK();
+    /** The predefined assertion {@code MPI_MODE_NOSTORE} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_NOSTORE();
+    /** The predefined assertion {@code MPI_MODE_NOPUT} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_NOPUT();
+    /** The predefined assertion {@code MPI_MODE_NOPRECEDE} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_NOPRECEDE();
+    /** The predefined assertion {@code MPI_MODE_NOSUCCEED} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_NOSUCCEED();
+    /** The predefined error class {@code MPI_ERR_RMA_RANGE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RMA_RANGE();
+    /** The predefined error class {@code MPI_ERR_RMA_SYNC} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RMA_SYNC();
+    /** The predefined error class {@code MPI_ERR_RMA_CONFLICT} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RMA_CONFLICT();
+    /** The predefined error class {@code MPI_ERR_RMA_ATTACH} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RMA_ATTACH();
+    /** The predefined error class {@code MPI_ERR_RMA_SHARED} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RMA_SHARED();
+    /** The predefined error class {@code MPI_ERR_RMA_FLAVOR} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_RMA_FLAVOR();
+    /** The predefined error class {@code MPI_ERR_DISP} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_DISP();
+    /** The predefined error class {@code MPI_ERR_SIZE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_SIZE();
+    /** The predefined error class {@code MPI_ERR_LOCKTYPE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_LOCKTYPE();
+    /** The predefined error class {@code MPI_ERR_ASSERT} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_ASSERT();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Win)}. */
+    @MemberGetter @Name("sizeof(MPI_Win)") public static native int sizeofWin();
+
     // ---------------------------------------------------------------- collectives, blocking (mpi4j_jni.h)
     /** {@code mpi4j_bcast} of mpi4j_jni.h: {@code MPI_Bcast} with its buffers pinned for the call; arrays of counts, displacements and types are native addresses. */
     public static native int mpi4j_bcast(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int root, long comm);

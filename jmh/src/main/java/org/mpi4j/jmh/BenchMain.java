@@ -49,6 +49,13 @@ public final class BenchMain {
         }
         l.add(new Case("bcast", 8 << 20, KINDS, true, true));
         l.add(new Case("ring", 8192, new String[] {"direct", "array"}, true, true));
+        for (int s : new int[] {8, 65536, 1 << 20, 16 << 20}) {
+            l.add(new Case("put", s, KINDS, true, false));
+            l.add(new Case("get", s, KINDS, true, false));
+        }
+        for (int s : new int[] {8, 1 << 20}) {
+            l.add(new Case("putfence", s, KINDS, true, false));
+        }
         l.add(new Case("object", 0, new String[] {"map"}, false, true));
         l.add(new Case("object", 100_000, new String[] {"list"}, false, true));
         l.add(new Case("serialize", 0, new String[] {"map"}, false, true));
@@ -63,6 +70,8 @@ public final class BenchMain {
             case "allreduce": return 2e-6 + 8.0 * c.size() / 1e9;
             case "bcast": return 1e-6 + c.size() / 3e9;
             case "ring": return 2e-6 + c.size() / 3e9;
+            case "put": case "get": return 1e-7 + c.size() / 5e9;
+            case "putfence": return 2e-6 + c.size() / 5e9;
             case "object": return c.size() == 0 ? 5e-6 : 5e-3;
             default: return c.size() == 0 ? 1e-6 : 3e-3;
         }
@@ -313,7 +322,8 @@ public final class BenchMain {
                     sb.append(String.format(Locale.ROOT, " %10.3f %6s", micros(j), ratio));
                 }
             }
-            boolean bw = any.op().equals("pingpong") && any.size() > 0 || any.op().equals("bcast");
+            boolean bw = any.op().equals("pingpong") && any.size() > 0 || any.op().equals("bcast")
+                    || any.op().startsWith("put") || any.op().equals("get");
             sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", any.size() / (micros(c) * 1e-6) / 1e6) : ""));
         }
         sb.append("ratio = Java (or mpi4py) time / C time, same run; pingpong is one-way latency (round trip / 2);"

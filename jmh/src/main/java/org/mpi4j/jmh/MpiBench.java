@@ -10,11 +10,13 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.mpi4j.Info;
 import org.mpi4j.Intracomm;
 import org.mpi4j.MPI;
 import org.mpi4j.Op;
 import org.mpi4j.Pickle;
 import org.mpi4j.Request;
+import org.mpi4j.Win;
 import org.mpi4j.buffers.BufferSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,14 +36,16 @@ import org.openjdk.jmh.annotations.TearDown;
  * single-shot with a fixed batch, so every rank runs exactly the same number of operations; each iteration starts
  * with a barrier (outside the timing), as in the C program. Operations as in {@code mpi4j_bench.c}: pingpong (size
  * bytes, a round trip between ranks 0 and 1), allreduce (size doubles, SUM), bcast (size bytes from 0), ring (size
- * bytes, isend to next + irecv from prev + waitAll); plus object (a round trip of a small map or a list of size
+ * bytes, isend to next + irecv from prev + waitAll), put / get (size bytes from rank 0 into / out of rank 1's window
+ * made by Win.allocate, then flush, in a lockAll epoch rank 0 holds for the trial), putfence (put, then fence on
+ * every rank); plus object (a round trip of a small map or a list of size
  * Doubles through the object path) and serialize (dumps + loads of the same object, no MPI).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MpiBench {
-    /** Operation: pingpong, allreduce, bcast, ring, object, serialize. */
+    /** Operation: pingpong, allreduce, bcast, ring, put, get, putfence, object, serialize. */
     @Param({"pingpong"})
     public String op;
     /** Buffer kind: direct, array, arrow, nd4j; for object/serialize: map or list. */
@@ -61,6 +65,7 @@ public class MpiBench {
     private BufferAllocator alloc;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Request[] ring = new Request[2];
+    private Win win;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -74,15 +79,27 @@ public class MpiBench {
             case "ring" -> 3;
             case "object" -> 4;
             case "serialize" -> 5;
+            case "put" -> 6;
+            case "get" -> 7;
+            case "putfence" -> 8;
             default -> throw new IllegalArgumentException("unknown op " + op);
         };
-        if (code >= 4) {
+        if (code == 4 || code == 5) {
             obj = "map".equals(kind) ? Map.of("a", 7, "b", 3.14) : doubles(size);
             return;
         }
         boolean dbl = code == 1;
         a = buffer(dbl, size, 1);
         b = buffer(dbl, size, 0);
+        if (code >= 6) {
+            // outside the timing, as in the C program: the window, and the epoch the operations run in
+            win = Win.allocate(Math.max(size, 1), 1, Info.NULL, comm);
+            if (code == 8) {
+                win.fence();
+            } else if (rank == 0) {
+                win.lockAll();
+            }
+        }
     }
 
     private static List<Double> doubles(int n) {
@@ -181,6 +198,24 @@ public class MpiBench {
                     return o;
                 }
                 return null;
+            case 6:
+                if (rank == 0) {
+                    win.put(a, 1, 0);
+                    win.flush(1);
+                }
+                return null;
+            case 7:
+                if (rank == 0) {
+                    win.get(b, 1, 0);
+                    win.flush(1);
+                }
+                return null;
+            case 8:
+                if (rank == 0) {
+                    win.put(a, 1, 0);
+                }
+                win.fence();
+                return null;
             default:
                 return Pickle.get().loads(Pickle.get().dumps(obj));
         }
@@ -188,6 +223,13 @@ public class MpiBench {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (win != null) {
+            if (code != 8 && rank == 0) {
+                win.unlockAll();
+            }
+            win.free();
+            win = null;
+        }
         for (AutoCloseable c : closeables) {
             c.close();
         }

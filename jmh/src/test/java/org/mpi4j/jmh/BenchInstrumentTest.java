@@ -20,7 +20,8 @@ class BenchInstrumentTest {
     @Test
     void theCProgramMeasuresEveryOperation() throws Exception {
         String bin = new File("target/mpi4j_bench").getAbsolutePath();
-        for (String[] c : new String[][] {{"pingpong", "1024"}, {"allreduce", "1000"}, {"bcast", "4096"}, {"ring", "512"}}) {
+        for (String[] c : new String[][] {{"pingpong", "1024"}, {"allreduce", "1000"}, {"bcast", "4096"}, {"ring", "512"},
+                {"put", "1024"}, {"get", "1024"}, {"putfence", "1024"}}) {
             List<BenchMain.Row> rows = BenchMain.collect(Mpirun.nativeProcessBuilder(2, List.of(bin, c[0], c[1], "50", "1", "2")));
             assertEquals(1, rows.size(), String.join(" ", c));
             BenchMain.Row r = rows.get(0);
@@ -41,6 +42,17 @@ class BenchInstrumentTest {
         MpiTestKit.Result obj = MpiTestKit.run(2, RankBench.class.getName(), "object", "map", "0", "20", "1", "2");
         assertEquals(0, obj.exitCode(), obj.output());
         assertTrue(obj.output().contains("RESULT java-map object 0 "), obj.output());
+    }
+
+    @Test
+    void oneSidedRowsForEveryBufferKind() throws Exception {
+        for (String op : new String[] {"put", "get", "putfence"}) {
+            MpiTestKit.Result r = MpiTestKit.run(2, RankBench.class.getName(), op, "direct,array,arrow,nd4j", "4096", "20", "1", "2");
+            assertEquals(0, r.exitCode(), r.output());
+            for (String kind : BenchMain.KINDS) {
+                assertTrue(r.output().matches("(?s).*RESULT java-" + kind + " " + op + " 4096 \\d\\.\\d+e-0\\d.*"), r.output());
+            }
+        }
     }
 
     @Test

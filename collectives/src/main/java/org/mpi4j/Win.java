@@ -1,0 +1,1145 @@
+package org.mpi4j;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.mpi4j.buffers.Buffers;
+import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.NativeScratch;
+import org.mpi4j.buffers.TypeDescriptor;
+import org.mpi4j.jni.LibMpi;
+
+/**
+ * MPI_Win: a window of memory that the other processes of a communicator read and write with one-sided
+ * communication (MPI's RMA chapter).
+ *
+ * <p><b>Creating one.</b> {@link #create} exposes memory that never moves: a direct NIO buffer, an Arrow vector or
+ * ArrowBuf, an ND4J array (through their buffer providers' addresses), or a raw address. A Java heap array is
+ * refused (the garbage collector moves it while other ranks would write into it). {@link #allocate} lets MPI allocate
+ * the memory and hands it back as a direct {@link ByteBuffer} ({@link #getBuffer()}); {@link #allocateShared} does
+ * the same in memory that every rank of a shared-memory communicator maps, and {@link #sharedQuery} gives a peer's
+ * segment as a ByteBuffer; {@link #createDynamic} starts empty and memory is {@link #attach attached} later.
+ * Every window mpi4j makes has ERRORS_RETURN, so errors are {@link MPIException}s. Free it with {@link #free()} or
+ * try-with-resources (MPI_Win_free is collective).
+ *
+ * <p><b>Safety.</b> At creation every rank's window size and displacement unit are exchanged (one allgather), so a
+ * put, get or accumulate whose target bytes ({@code targetDisp x dispUnit} plus the span of {@code targetCount}
+ * elements of the target datatype, computed with overflow checks) fall outside the target's window is refused in
+ * Java with MPI_ERR_RMA_RANGE before MPI sees it. Dynamic windows are not range-checked: their displacements are
+ * absolute addresses in memory the target attached locally, which the origin cannot know; {@link #attach} and
+ * {@link #detach} are local calls, as in MPI. Any call on a freed window is an MPIException (MPI_ERR_WIN).
+ *
+ * <p><b>Origin buffers</b> go through the one resolution path ({@link Buffers}), so any buffer kind works with
+ * discovered count and datatype, or a {@link org.mpi4j.buffers.BufferSpec}. An RMA operation completes only at the
+ * synchronisation that ends it (fence, complete, unlock, flush...), while the heap array an origin may be must not be
+ * pinned across such a wait. So mpi4j <b>stages heap arrays</b>: a put or accumulate copies the array to native memory
+ * that the window owns when the call is made (changing the array afterwards changes nothing that is sent), and a get
+ * lands in the array when the operation completes: at {@link #fence}, {@link #complete}, {@link #unlockAll},
+ * {@link #flushAll}, {@link #flushLocalAll} or {@link #free} for every pending operation, at {@link #unlock},
+ * {@link #flush} or {@link #flushLocal} for those to that target. Until then the array holds its old values.
+ * Off-heap origins are used in place and stay referenced (Arrow memory retained, an INDArray not closeable) until
+ * their completion. The request forms ({@link #rput}...) stage the same way and land when the {@link Request}
+ * completes.
+ */
+public final class Win implements AutoCloseable {
+    static final long NULL = LibMpi.MPI_WIN_NULL();
+
+    /** MPI_LOCK_EXCLUSIVE: lock type for {@link #lock}. */
+    public static final int LOCK_EXCLUSIVE = LibMpi.MPI_LOCK_EXCLUSIVE();
+    /** MPI_LOCK_SHARED: lock type for {@link #lock}. */
+    public static final int LOCK_SHARED = LibMpi.MPI_LOCK_SHARED();
+    /** MPI_MODE_NOCHECK: assertion for lock, start and post. */
+    public static final int MODE_NOCHECK = LibMpi.MPI_MODE_NOCHECK();
+    /** MPI_MODE_NOSTORE: assertion for fence and post. */
+    public static final int MODE_NOSTORE = LibMpi.MPI_MODE_NOSTORE();
+    /** MPI_MODE_NOPUT: assertion for fence and post. */
+    public static final int MODE_NOPUT = LibMpi.MPI_MODE_NOPUT();
+    /** MPI_MODE_NOPRECEDE: assertion for fence. */
+    public static final int MODE_NOPRECEDE = LibMpi.MPI_MODE_NOPRECEDE();
+    /** MPI_MODE_NOSUCCEED: assertion for fence. */
+    public static final int MODE_NOSUCCEED = LibMpi.MPI_MODE_NOSUCCEED();
+    /** MPI_WIN_FLAVOR_CREATE: made by {@link #create}. */
+    public static final int FLAVOR_CREATE = LibMpi.MPI_WIN_FLAVOR_CREATE();
+    /** MPI_WIN_FLAVOR_ALLOCATE: made by {@link #allocate}. */
+    public static final int FLAVOR_ALLOCATE = LibMpi.MPI_WIN_FLAVOR_ALLOCATE();
+    /** MPI_WIN_FLAVOR_DYNAMIC: made by {@link #createDynamic}. */
+    public static final int FLAVOR_DYNAMIC = LibMpi.MPI_WIN_FLAVOR_DYNAMIC();
+    /** MPI_WIN_FLAVOR_SHARED: made by {@link #allocateShared}. */
+    public static final int FLAVOR_SHARED = LibMpi.MPI_WIN_FLAVOR_SHARED();
+    /** MPI_WIN_SEPARATE: memory model with separate public and private copies. */
+    public static final int SEPARATE = LibMpi.MPI_WIN_SEPARATE();
+    /** MPI_WIN_UNIFIED: memory model where public and private copies are the same memory. */
+    public static final int UNIFIED = LibMpi.MPI_WIN_UNIFIED();
+
+    private static final int ERR_WIN = ErrorClasses.ERR_WIN;
+    private static final int ERR_RMA_RANGE = ErrorClasses.ERR_RMA_RANGE;
+    private static final int ERR_RMA_FLAVOR = ErrorClasses.ERR_RMA_FLAVOR;
+
+    /** Windows mpi4j made and has not freed, by native handle: fromHandle of one of them gives that object back. */
+    private static final java.util.Map<Long, Win> LIVE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    long handle;
+    private final int flavor;
+    /** This rank's window memory: base address and bytes (0, 0 for a dynamic window). */
+    private final long base;
+    private final long size;
+    private final int dispUnit;
+    /** Every rank's window bytes and displacement unit (null for dynamic windows: not range-checked). */
+    private final long[] sizes;
+    private final int[] units;
+    private final int commSize;
+    /** The memory as a ByteBuffer (allocate and allocateShared), and what keeps created-over memory alive. */
+    private final ByteBuffer buffer;
+    private Object keep;
+    private AutoCloseable lease;
+    /** Operations issued but not yet completed by a synchronisation: their staging and references. */
+    private Pending pending;
+
+    /**
+     * One incomplete operation's memory, to complete for {@code target}: staging and landing (and provider leases) in
+     * {@code holder}, or just the off-heap {@code owner} kept referenced (holder null).
+     */
+    private static final class Pending {
+        final int target;
+        final Request holder;
+        final Object owner;
+        final Pending next;
+        /** The thread whose call bound it (a failed call drops only its own). */
+        final Thread thread;
+
+        Pending(int target, Request holder, Object owner, Pending next, Thread thread) {
+            this.target = target;
+            this.holder = holder;
+            this.owner = owner;
+            this.next = next;
+            this.thread = thread;
+        }
+    }
+
+    private Win(long handle, int flavor, long base, long size, int dispUnit, long[] sizes, int[] units, int commSize,
+                ByteBuffer buffer) {
+        this.handle = handle;
+        this.flavor = flavor;
+        this.base = base;
+        this.size = size;
+        this.dispUnit = dispUnit;
+        this.sizes = sizes;
+        this.units = units;
+        this.commSize = commSize;
+        this.buffer = buffer;
+        if (sizes != null || flavor == FLAVOR_DYNAMIC && commSize != Integer.MAX_VALUE) {
+            LIVE.put(handle, this);
+        }
+    }
+
+    // ------------------------------------------------------------------ creation
+
+    /**
+     * MPI_Win_create over {@code memory} (collective over {@code comm}), with the displacement unit the memory's
+     * element size (8 for a DoubleBuffer or a Float8Vector, 1 for a ByteBuffer or ArrowBuf) and no info hints.
+     *
+     * @param memory a direct NIO buffer, Arrow vector or ArrowBuf, ND4J array, a BufferSpec over one of them, or null
+     *               for a rank that exposes no memory; a Java heap array or heap NIO buffer is an MPIException
+     * @param comm   the intracommunicator whose processes access the window
+     */
+    public static Win create(Object memory, Intracomm comm) {
+        return create(memory, -1, Info.NULL, comm);
+    }
+
+    /**
+     * MPI_Win_create over {@code memory} (collective over {@code comm}).
+     *
+     * @param memory   a direct NIO buffer, Arrow vector or ArrowBuf, ND4J array, a BufferSpec over one of them, or
+     *                 null for a rank that exposes no memory; a Java heap array or heap NIO buffer is refused
+     * @param dispUnit bytes per unit of target displacement at this rank (-1: the memory's element size)
+     * @param info     hints (Info.NULL for none)
+     * @param comm     the intracommunicator whose processes access the window
+     */
+    public static Win create(Object memory, int dispUnit, Info info, Intracomm comm) {
+        long h = comm.handle();
+        MessageBuffer m = Buffers.resolve(memory, new MessageBuffer(), true);
+        if (m.isHeap()) {
+            Object what = m.owner() != null ? m.owner() : memory;
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a Java heap " + describe(what) + " cannot be window"
+                    + " memory: the garbage collector may move it while other ranks access it. Use a direct ByteBuffer"
+                    + " (ByteBuffer.allocateDirect), an Arrow vector, an ND4J array, Win.allocate (MPI allocates),"
+                    + " MPI.allocMem, or Win.create(address, size, dispUnit, info, comm)");
+        }
+        if (m.isStrided()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a non-contiguous view cannot be window memory: a window"
+                    + " is one contiguous range; use the whole array (or a dup() of the view)");
+        }
+        long address = m.spanBytes() == 0 ? 0 : m.address() + m.spanLow();
+        long bytes = m.spanBytes();
+        int unit = dispUnit < 0 ? (int) Math.max(1, m.elementType().size()) : dispUnit;
+        AutoCloseable l = Buffers.retain(m.owner());
+        Win w;
+        try {
+            w = create(h, address, bytes, unit, info, comm);
+        } catch (RuntimeException e) {
+            closeQuietly(l);
+            throw e;
+        }
+        w.keep = m.owner();
+        w.lease = l;
+        return w;
+    }
+
+    /**
+     * MPI_Win_create over raw native memory (collective over {@code comm}). The memory must stay valid until the
+     * window is freed; mpi4j cannot check that.
+     *
+     * @param address  native address of the first byte (0 with size 0 for no memory)
+     * @param size     bytes exposed at this rank
+     * @param dispUnit bytes per unit of target displacement at this rank
+     * @param info     hints (Info.NULL for none)
+     * @param comm     the intracommunicator whose processes access the window
+     */
+    public static Win create(long address, long size, int dispUnit, Info info, Intracomm comm) {
+        return create(comm.handle(), address, size, dispUnit, info, comm);
+    }
+
+    private static Win create(long h, long address, long size, int dispUnit, Info info, Intracomm comm) {
+        checkShape(size, dispUnit);
+        NativeScratch s = NativeScratch.get();
+        checkOsc(LibMpi.MPI_Win_create(address, size, dispUnit, info.handle(), h, s.address(0)), comm);
+        return finish(s.getHandle(0), FLAVOR_CREATE, address, size, dispUnit, comm, null);
+    }
+
+    /**
+     * MPI_Win_allocate (collective over {@code comm}): MPI allocates {@code size} bytes at this rank; they are the
+     * window's memory and {@link #getBuffer()} (a direct ByteBuffer in native byte order) until the window is freed.
+     *
+     * @param size     bytes at this rank (may differ between ranks, may be 0)
+     * @param dispUnit bytes per unit of target displacement at this rank
+     * @param info     hints (Info.NULL for none)
+     * @param comm     the intracommunicator whose processes access the window
+     */
+    public static Win allocate(long size, int dispUnit, Info info, Intracomm comm) {
+        long h = comm.handle();
+        checkShape(size, dispUnit);
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_allocate(size, dispUnit, info.handle(), h, s.address(8), s.address(0)));
+        long b = s.getLong(8);
+        return finish(s.getHandle(0), FLAVOR_ALLOCATE, b, size, dispUnit, comm, wrap(b, size));
+    }
+
+    /**
+     * MPI_Win_allocate_shared (collective over {@code comm}, whose processes must share memory: a communicator from
+     * {@code comm.splitType(MPI.COMM_TYPE_SHARED, ...)}): as {@link #allocate}, in memory every process of the
+     * communicator maps; {@link #sharedQuery} gives another rank's segment to load and store directly.
+     *
+     * @param size     bytes at this rank
+     * @param dispUnit bytes per unit of target displacement at this rank
+     * @param info     hints (Info.NULL for none; "alloc_shared_noncontig" "true" lets MPI place segments apart)
+     * @param comm     the intracommunicator of processes sharing memory
+     */
+    public static Win allocateShared(long size, int dispUnit, Info info, Intracomm comm) {
+        long h = comm.handle();
+        checkShape(size, dispUnit);
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_allocate_shared(size, dispUnit, info.handle(), h, s.address(8),
+                s.address(0)));
+        long b = s.getLong(8);
+        return finish(s.getHandle(0), FLAVOR_SHARED, b, size, dispUnit, comm, wrap(b, size));
+    }
+
+    /**
+     * MPI_Win_create_dynamic (collective over {@code comm}): a window with no memory; {@link #attach} exposes memory
+     * and target displacements are absolute addresses ({@link MPI#getAddress}) exchanged by the program. Accesses to
+     * a dynamic window are not range-checked in Java (see the class comment).
+     *
+     * @param info hints (Info.NULL for none)
+     * @param comm the intracommunicator whose processes access the window
+     */
+    public static Win createDynamic(Info info, Intracomm comm) {
+        long h = comm.handle();
+        NativeScratch s = NativeScratch.get();
+        checkOsc(LibMpi.MPI_Win_create_dynamic(info.handle(), h, s.address(0)), comm);
+        long w = s.getHandle(0);
+        setReturn(w);
+        return new Win(w, FLAVOR_DYNAMIC, 0, 0, 1, null, null, comm.getSize(), null);
+    }
+
+    /**
+     * Open MPI 4.1 as Debian ships it disables its osc "pt2pt" and "ucx" components; "sm" makes only allocated and
+     * shared windows and "rdma" needs a peer process, so MPI_Win_create and MPI_Win_create_dynamic fail with
+     * MPI_ERR_WIN on a one-process communicator. Say so, with the ways out.
+     */
+    private static void checkOsc(int rc, Intracomm comm) {
+        if (rc == 0) {
+            return;
+        }
+        MPIException e = MPIException.fromCode(rc);
+        if (e.getErrorClass() == ERR_WIN && comm.getSize() == 1) {
+            throw new MPIException(ERR_WIN, e.getMessage() + ": MPI has no one-sided component for a window created"
+                    + " over memory on a one-process communicator (Open MPI 4.1 as Debian configures it: osc pt2pt and"
+                    + " ucx disabled in openmpi-mca-params.conf, osc rdma needs a peer process). Use Win.allocate,"
+                    + " a communicator of 2 or more processes, or run with OMPI_MCA_osc=ucx");
+        }
+        throw e;
+    }
+
+    private static void checkShape(long size, int dispUnit) {
+        if (size < 0) {
+            throw new MPIException(ErrorClasses.ERR_SIZE, "negative window size " + size);
+        }
+        if (dispUnit <= 0) {
+            throw new MPIException(ErrorClasses.ERR_DISP, "displacement unit " + dispUnit + " is not positive");
+        }
+    }
+
+    /** ERRORS_RETURN on the new window, then every rank's size and unit exchanged over {@code comm}. */
+    private static Win finish(long w, int flavor, long base, long size, int dispUnit, Intracomm comm, ByteBuffer buf) {
+        setReturn(w);
+        int n = comm.getSize();
+        long[] all = new long[2 * n];
+        try {
+            comm.allgather(new long[] {size, dispUnit}, all);
+        } catch (RuntimeException e) {
+            NativeScratch s = NativeScratch.get();
+            s.putHandle(0, w);
+            LibMpi.MPI_Win_free(s.address(0));
+            throw e;
+        }
+        long[] sizes = new long[n];
+        int[] units = new int[n];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = all[2 * i];
+            units[i] = (int) all[2 * i + 1];
+        }
+        return new Win(w, flavor, base, size, dispUnit, sizes, units, n, buf);
+    }
+
+    private static void setReturn(long w) {
+        int rc = LibMpi.MPI_Win_set_errhandler(w, Errhandler.ERRORS_RETURN.handle());
+        if (rc != 0) {
+            NativeScratch s = NativeScratch.get();
+            s.putHandle(0, w);
+            LibMpi.MPI_Win_free(s.address(0));
+            throw MPIException.fromCode(rc);
+        }
+    }
+
+    /** A direct ByteBuffer in native order over {@code bytes} of native memory at {@code address} (not owned). */
+    static ByteBuffer wrap(long address, long bytes) {
+        if (bytes > Integer.MAX_VALUE) {
+            return null;
+        }
+        if (bytes == 0 || address == 0) {
+            return ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+        }
+        final long at = address;
+        org.bytedeco.javacpp.Pointer p = new org.bytedeco.javacpp.Pointer() {
+            {
+                this.address = at;
+            }
+        };
+        return new org.bytedeco.javacpp.BytePointer(p).capacity(bytes).asByteBuffer().order(ByteOrder.nativeOrder());
+    }
+
+    private static String describe(Object o) {
+        return o == null ? "array" : o.getClass().isArray() ? "array (" + o.getClass().getSimpleName() + ")"
+                : "buffer (" + o.getClass().getSimpleName() + ")";
+    }
+
+    // ------------------------------------------------------------------ handle, interop, freeing
+
+    /** The native MPI_Win handle; an MPIException (MPI_ERR_WIN) once freed. */
+    public long handle() {
+        long h = handle;
+        if (h == NULL) {
+            throw new MPIException(ERR_WIN, "window has been freed");
+        }
+        return h;
+    }
+
+    /** True once freed. */
+    public boolean isFreed() {
+        return handle == NULL;
+    }
+
+    /**
+     * The window of a native MPI_Win handle (interop): the mpi4j window itself when mpi4j made it and has not freed it
+     * (same range checks, same pending operations), else a wrapper of a window made elsewhere, whose memory and sizes
+     * mpi4j does not know, so its accesses are not range-checked; its error handler is left as it is. The handle is
+     * not checked, as in C and mpi4py.
+     */
+    public static Win fromHandle(long handle) {
+        Environment.ensure();
+        Win known = LIVE.get(handle);
+        return known != null ? known : new Win(handle, FLAVOR_DYNAMIC, 0, 0, 1, null, null, Integer.MAX_VALUE, null);
+    }
+
+    /** MPI_Win_f2c: the window for a Fortran handle (not range-checked, see {@link #fromHandle}). */
+    public static Win fromFortran(int f) {
+        Environment.ensure();
+        return fromHandle(Environment.fromFortran(LibMpi.MPI_Win_f2c(f), f, "window"));
+    }
+
+    /** MPI_Win_c2f: this window's Fortran handle. */
+    public int toFortran() {
+        return LibMpi.MPI_Win_c2f(handle());
+    }
+
+    /**
+     * MPI_Win_free (collective): frees the window, which completes every pending operation (staged gets land), and
+     * lets go of the memory it was created over. Memory of {@link #allocate}/{@link #allocateShared} is freed by MPI:
+     * {@link #getBuffer()} must not be used afterwards.
+     */
+    public synchronized void free() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        s.putHandle(0, h);
+        int rc = LibMpi.MPI_Win_free(s.address(0));
+        MPIException.check(rc);
+        LIVE.remove(h);
+        handle = NULL;
+        completeAll(true);
+        keep = null;
+        AutoCloseable l = lease;
+        lease = null;
+        closeQuietly(l);
+    }
+
+    /** Frees the window unless already freed (collective, see {@link #free()}). */
+    @Override
+    public void close() {
+        if (handle != NULL) {
+            free();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new MPIException(ErrorClasses.ERR_OTHER, "releasing window memory failed: " + e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    /**
+     * The window memory at this rank as a direct ByteBuffer in native byte order: MPI's memory for
+     * {@link #allocate} and {@link #allocateShared} (null when over 2 GiB: use {@link #getBaseAddress()}); an
+     * MPIException (MPI_ERR_RMA_FLAVOR) for other flavors, whose memory the program already holds.
+     */
+    public ByteBuffer getBuffer() {
+        handle();
+        if (flavor != FLAVOR_ALLOCATE && flavor != FLAVOR_SHARED) {
+            throw new MPIException(ERR_RMA_FLAVOR, "only windows made by Win.allocate or Win.allocateShared hand out"
+                    + " their memory; this window exposes memory the program passed in");
+        }
+        return buffer == null ? null : buffer.duplicate().order(ByteOrder.nativeOrder());
+    }
+
+    /** MPI_Win_get_attr(MPI_WIN_BASE): native address of this rank's window memory (0 for none). */
+    public long getBaseAddress() {
+        return attrPointer(LibMpi.MPI_WIN_BASE());
+    }
+
+    /** MPI_Win_get_attr(MPI_WIN_SIZE): bytes of window memory at this rank. */
+    public long getSize() {
+        long p = attrPointer(LibMpi.MPI_WIN_SIZE());
+        return p == 0 ? 0 : LibMpi.mpi4j_read_aint(p);
+    }
+
+    /** MPI_Win_get_attr(MPI_WIN_DISP_UNIT): bytes per unit of target displacement at this rank. */
+    public int getDispUnit() {
+        long p = attrPointer(LibMpi.MPI_WIN_DISP_UNIT());
+        return p == 0 ? 0 : LibMpi.mpi4j_read_int(p);
+    }
+
+    /** MPI_Win_get_attr(MPI_WIN_CREATE_FLAVOR): {@link #FLAVOR_CREATE}, ALLOCATE, DYNAMIC or SHARED. */
+    public int getCreateFlavor() {
+        long p = attrPointer(LibMpi.MPI_WIN_CREATE_FLAVOR());
+        return p == 0 ? flavor : LibMpi.mpi4j_read_int(p);
+    }
+
+    /** MPI_Win_get_attr(MPI_WIN_MODEL): {@link #UNIFIED} or {@link #SEPARATE}. */
+    public int getModel() {
+        long p = attrPointer(LibMpi.MPI_WIN_MODEL());
+        return p == 0 ? SEPARATE : LibMpi.mpi4j_read_int(p);
+    }
+
+    /** The window size at {@code rank} exchanged at creation (what accesses are checked against). */
+    public long getSize(int rank) {
+        handle();
+        if (sizes == null) {
+            throw new MPIException(ERR_RMA_FLAVOR, "a dynamic window has no fixed size per rank");
+        }
+        checkRank(rank);
+        return sizes[rank];
+    }
+
+    /** The displacement unit at {@code rank} exchanged at creation. */
+    public int getDispUnit(int rank) {
+        handle();
+        if (units == null) {
+            throw new MPIException(ERR_RMA_FLAVOR, "a dynamic window has displacement unit 1 at every rank");
+        }
+        checkRank(rank);
+        return units[rank];
+    }
+
+    private long attrPointer(int keyval) {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        s.putLong(0, 0);
+        MPIException.check(LibMpi.MPI_Win_get_attr(h, keyval, s.address(0), s.address(8)));
+        return s.getInt(8) != 0 ? s.getLong(0) : 0;
+    }
+
+    /** MPI_Win_get_group: the group of processes of the window (free it when done). */
+    public Group getGroup() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_get_group(h, s.address(0)));
+        return new Group(s.getHandle(0), false);
+    }
+
+    /** MPI_Win_set_name. */
+    public void setName(String name) {
+        MPIException.check(LibMpi.MPI_Win_set_name(handle(), name));
+    }
+
+    /** MPI_Win_get_name: the name set, or "" when none. */
+    public String getName() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_get_name(h, s.address(64), s.address(0)));
+        return s.getString(64, s.getInt(0));
+    }
+
+    /** MPI_Win_set_info: hints for this window. */
+    public void setInfo(Info info) {
+        MPIException.check(LibMpi.MPI_Win_set_info(handle(), info.handle()));
+    }
+
+    /** MPI_Win_get_info: the hints in use (free the returned Info). */
+    public Info getInfo() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_get_info(h, s.address(0)));
+        return Info.fromHandle(s.getHandle(0));
+    }
+
+    /** MPI_Win_set_errhandler. mpi4j's exceptions need ERRORS_RETURN (the default on every window mpi4j makes). */
+    public void setErrhandler(Errhandler e) {
+        MPIException.check(LibMpi.MPI_Win_set_errhandler(handle(), e.handle()));
+    }
+
+    /** MPI_Win_get_errhandler. */
+    public Errhandler getErrhandler() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_get_errhandler(h, s.address(0)));
+        Errhandler e = Errhandler.of(s.getHandle(0));
+        MPIException.check(LibMpi.MPI_Errhandler_free(s.address(0)));
+        return e;
+    }
+
+    /** MPI_Win_call_errhandler: invokes the window's error handler with {@code errorcode} (throws with ERRORS_RETURN). */
+    public void callErrhandler(int errorcode) {
+        MPIException.check(LibMpi.MPI_Win_call_errhandler(handle(), errorcode));
+        throw MPIException.fromCode(errorcode);
+    }
+
+    // ------------------------------------------------------------------ shared and dynamic memory
+
+    /** A rank's segment of a shared window: its memory, mapped in this process, and its displacement unit. */
+    public record Segment(ByteBuffer buffer, long address, long size, int dispUnit) { }
+
+    /**
+     * MPI_Win_shared_query: the segment of {@code rank} (MPI.PROC_NULL: the lowest rank with memory) of a window made
+     * by {@link #allocateShared}, as a direct ByteBuffer in native byte order over the same memory (loads and stores
+     * go to the peer's segment; synchronise with {@link #sync}, a barrier, or RMA epochs).
+     */
+    public Segment sharedQuery(int rank) {
+        long h = handle();
+        if (flavor != FLAVOR_SHARED) {
+            throw new MPIException(ERR_RMA_FLAVOR, "sharedQuery needs a window made by Win.allocateShared");
+        }
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_shared_query(h, rank, s.address(0), s.address(8), s.address(16)));
+        long bytes = s.getLong(0);
+        int unit = s.getInt(8);
+        long address = s.getLong(16);
+        return new Segment(wrap(address, bytes), address, bytes, unit);
+    }
+
+    /**
+     * MPI_Win_attach: exposes {@code memory} (off-heap only, as for {@link #create}) in this dynamic window until
+     * {@link #detach}; the memory stays referenced meanwhile. Targets address it by its absolute address
+     * ({@link MPI#getAddress}).
+     */
+    public synchronized void attach(Object memory) {
+        long h = handle();
+        MessageBuffer m = Buffers.resolve(memory, new MessageBuffer(), true);
+        if (m.isHeap()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a Java heap " + describe(m.owner()) + " cannot be"
+                    + " attached to a window: the garbage collector may move it. Use a direct ByteBuffer, an Arrow"
+                    + " vector, an ND4J array, or MPI.allocMem");
+        }
+        MPIException.check(LibMpi.MPI_Win_attach(h, m.address() + m.spanLow(), m.spanBytes()));
+        attached.put(m.address() + m.spanLow(), m.owner());
+    }
+
+    /** MPI_Win_attach of raw native memory (valid until detached; not checked). */
+    public void attach(long address, long size) {
+        MPIException.check(LibMpi.MPI_Win_attach(handle(), address, size));
+    }
+
+    /** MPI_Win_detach: stops exposing memory attached with {@link #attach(Object)}. */
+    public synchronized void detach(Object memory) {
+        long h = handle();
+        MessageBuffer m = Buffers.resolve(memory, new MessageBuffer(), false);
+        if (m.isHeap()) {
+            throw new MPIException(ErrorClasses.ERR_BUFFER, "a Java heap array is never attached to a window");
+        }
+        long a = m.address() + m.spanLow();
+        MPIException.check(LibMpi.MPI_Win_detach(h, a));
+        attached.remove(a);
+    }
+
+    /** MPI_Win_detach of memory attached at a raw address. */
+    public void detach(long address) {
+        MPIException.check(LibMpi.MPI_Win_detach(handle(), address));
+    }
+
+    private final java.util.Map<Long, Object> attached = new java.util.HashMap<>();
+
+    // ------------------------------------------------------------------ checks
+
+    private void checkRank(int rank) {
+        if (rank < 0 || rank >= commSize) {
+            throw new MPIException(ErrorClasses.ERR_RANK, "target rank " + rank + " is not in the window's group of "
+                    + commSize + " processes");
+        }
+    }
+
+    /**
+     * Refuses an access whose target bytes fall outside the target's window: {@code targetDisp x unit} plus the span
+     * of {@code count} elements of the target type ({@code t}, or a predefined type of {@code elementSize} bytes).
+     */
+    private void checkTarget(String call, int rank, long targetDisp, int count, TypeDescriptor t, long elementSize) {
+        if (rank == MPI.PROC_NULL) {
+            return;
+        }
+        checkRank(rank);
+        if (count < 0) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, call + ": negative target count " + count);
+        }
+        if (sizes == null) {
+            return;
+        }
+        if (targetDisp < 0) {
+            throw new MPIException(ERR_RMA_RANGE, call + ": negative target displacement " + targetDisp);
+        }
+        if (count == 0) {
+            return;
+        }
+        long lo;
+        long hi;
+        try {
+            long start = Math.multiplyExact(targetDisp, (long) units[rank]);
+            long extent = t != null ? t.extent() : elementSize;
+            long tlb = t != null ? t.trueLowerBound() : 0;
+            long tex = t != null ? t.trueExtent() : elementSize;
+            long last = Math.multiplyExact((long) count - 1, extent);
+            long a = Math.addExact(start, tlb);
+            long b = Math.addExact(Math.addExact(start, last), tlb);
+            lo = Math.min(a, b);
+            hi = Math.addExact(Math.max(a, b), tex);
+        } catch (ArithmeticException e) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, call + ": target displacement " + targetDisp + " x unit "
+                    + units[rank] + " with " + count + " elements overflows 64-bit arithmetic");
+        }
+        if (lo < 0 || hi > sizes[rank]) {
+            throw new MPIException(ERR_RMA_RANGE, call + ": target bytes [" + lo + ", " + hi + ") at rank " + rank
+                    + " fall outside its window of " + sizes[rank] + " bytes (displacement " + targetDisp + " x unit "
+                    + units[rank] + ", " + count + " elements)");
+        }
+    }
+
+    /**
+     * The native address to give MPI for a resolved origin or result buffer of a blocking-form operation: the memory
+     * itself, or staging for a heap array; either way kept (and a staged get landed) until the operation to
+     * {@code target} completes.
+     */
+    private synchronized long bind(MessageBuffer m, boolean receive, int target) {
+        if (m.count() == 0 && m.spanBytes() == 0) {
+            return 0;
+        }
+        if (!m.isHeap()) {
+            Object owner = m.owner();
+            AutoCloseable l = Buffers.retain(owner);
+            if (l == null) {
+                // off-heap memory that only needs its Java object reachable: one reference per owner and target
+                Pending p = pending;
+                if (owner != null && !(p != null && p.holder == null && p.owner == owner && p.target == target
+                        && p.thread == Thread.currentThread())) {
+                    pending = new Pending(target, null, owner, p, Thread.currentThread());
+                }
+                return m.address();
+            }
+            closeQuietly(l);
+        }
+        Request holder = new Request();
+        long addr = holder.bind(m, receive);
+        pending = new Pending(target, holder, null, pending, Thread.currentThread());
+        return addr;
+    }
+
+    /** Completes pending operations to {@code target} (MPI.ANY_SOURCE: all): lands staged gets, frees staging. */
+    private synchronized void complete(int target, boolean land) {
+        Pending keepList = null;
+        for (Pending p = pending; p != null; p = p.next) {
+            if (target == MPI.ANY_SOURCE || p.target == target) {
+                if (p.holder == null) {
+                    continue;
+                }
+                if (land) {
+                    p.holder.completed();
+                } else {
+                    p.holder.release();
+                }
+            } else {
+                keepList = new Pending(p.target, p.holder, p.owner, keepList, p.thread);
+            }
+        }
+        pending = keepList;
+    }
+
+    /** The pending list now, to {@link #rollback} to when the MPI call that follows fails. */
+    private synchronized Pending mark() {
+        return pending;
+    }
+
+    /**
+     * Drops the operations bound since {@code mark} without landing them: their MPI call failed, so MPI wrote nothing
+     * a get could land. Then throws the call's error.
+     */
+    private synchronized void rollback(Pending mark, int rc) {
+        Thread me = Thread.currentThread();
+        java.util.ArrayDeque<Pending> newer = new java.util.ArrayDeque<>();
+        Pending p0 = pending;
+        while (p0 != null && p0 != mark) {
+            newer.push(p0);
+            p0 = p0.next;
+        }
+        Pending kept = p0;   // the mark, or null when a synchronisation completed it meanwhile
+        while (!newer.isEmpty()) {
+            Pending p = newer.pop();
+            if (p.thread == me) {
+                if (p.holder != null) {
+                    p.holder.release();
+                }
+            } else {
+                kept = new Pending(p.target, p.holder, p.owner, kept, p.thread);
+            }
+        }
+        pending = kept;
+        throw MPIException.fromCode(rc);
+    }
+
+    private void completeAll(boolean land) {
+        complete(MPI.ANY_SOURCE, land);
+    }
+
+    /**
+     * Origin buffers the window still holds until their operations complete: staged heap arrays and referenced
+     * off-heap memory (one entry per buffer and target for memory that only needs to stay reachable).
+     */
+    public synchronized int getPendingCount() {
+        int n = 0;
+        for (Pending p = pending; p != null; p = p.next) {
+            n++;
+        }
+        return n;
+    }
+
+    private static MessageBuffer thirdSlot() {
+        return THIRD.get();
+    }
+
+    private static final ThreadLocal<MessageBuffer> THIRD = ThreadLocal.withInitial(MessageBuffer::new);
+
+    // ------------------------------------------------------------------ communication
+
+    /** MPI_Put of all of {@code origin} to {@code targetRank} at displacement 0, same count and datatype. */
+    public void put(Object origin, int targetRank) {
+        put(origin, targetRank, 0);
+    }
+
+    /**
+     * MPI_Put: writes {@code origin} into the target's window at {@code targetDisp} (in the target's displacement
+     * units), the target layout being the origin's count and datatype.
+     */
+    public void put(Object origin, int targetRank, long targetDisp) {
+        MessageBuffer m = Buffers.forSend(origin);
+        rma(0, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, null);
+    }
+
+    /**
+     * MPI_Put with an explicit target layout.
+     *
+     * @param origin      the data (any buffer; heap arrays are staged)
+     * @param targetRank  rank in the window's group
+     * @param targetDisp  displacement in the target's units
+     * @param targetCount elements of {@code targetType} at the target
+     * @param targetType  datatype of the target's memory (committed)
+     */
+    public void put(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
+        MessageBuffer m = Buffers.forSend(origin);
+        rma(0, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null, null);
+    }
+
+    /** MPI_Get of {@code origin}'s count and datatype from {@code targetRank} at displacement 0. */
+    public void get(Object origin, int targetRank) {
+        get(origin, targetRank, 0);
+    }
+
+    /**
+     * MPI_Get: reads the target's window at {@code targetDisp} into {@code origin} (the same count and datatype).
+     * A heap array receives the data when the operation completes (see the class comment).
+     */
+    public void get(Object origin, int targetRank, long targetDisp) {
+        MessageBuffer m = Buffers.forRecv(origin);
+        rma(1, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, null);
+    }
+
+    /** MPI_Get with an explicit target layout (see {@link #put(Object, int, long, int, Datatype)}). */
+    public void get(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
+        MessageBuffer m = Buffers.forRecv(origin);
+        rma(1, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null, null);
+    }
+
+    /** MPI_Accumulate: combines {@code origin} into the target's window at {@code targetDisp} with {@code op}. */
+    public void accumulate(Object origin, int targetRank, long targetDisp, Op op) {
+        MessageBuffer m = Buffers.forSend(origin);
+        rma(2, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), op, null);
+    }
+
+    /** MPI_Accumulate with an explicit target layout; {@code op} is a predefined op, REPLACE or NO_OP. */
+    public void accumulate(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType, Op op) {
+        MessageBuffer m = Buffers.forSend(origin);
+        rma(2, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), op, null);
+    }
+
+    /**
+     * MPI_Get_accumulate: fetches the target's data into {@code result} and combines {@code origin} into it with
+     * {@code op}, atomically per element; the target layout is the result's count and datatype. With Op.NO_OP
+     * {@code origin} may be null (an atomic get).
+     */
+    public void getAccumulate(Object origin, Object result, int targetRank, long targetDisp, Op op) {
+        MessageBuffer o = Buffers.forSend(origin);
+        MessageBuffer r = Buffers.forRecv(result);
+        rma(3, o, r, targetRank, targetDisp, r.count(), r.type(), r.datatype(), op, null);
+    }
+
+    /** MPI_Get_accumulate with an explicit target layout. */
+    public void getAccumulate(Object origin, Object result, int targetRank, long targetDisp, int targetCount,
+                              Datatype targetType, Op op) {
+        MessageBuffer o = Buffers.forSend(origin);
+        MessageBuffer r = Buffers.forRecv(result);
+        rma(3, o, r, targetRank, targetDisp, targetCount, targetType, targetType.handle(), op, null);
+    }
+
+    /**
+     * MPI_Fetch_and_op: one element, atomically: {@code result} gets the target's value, which becomes
+     * {@code value op origin}. The datatype is the result's (origin may be null with Op.NO_OP).
+     */
+    public void fetchAndOp(Object origin, Object result, int targetRank, long targetDisp, Op op) {
+        MessageBuffer o = Buffers.forSend(origin);
+        MessageBuffer r = Buffers.forRecv(result);
+        one("fetchAndOp", r, "result");
+        if (op != Op.NO_OP) {
+            one("fetchAndOp", o, "origin");
+            sameType("fetchAndOp", o, r);
+        }
+        checkTarget("fetchAndOp", targetRank, targetDisp, 1, r.type(), r.elementType().size());
+        long h = handle();
+        Pending mark = mark();
+        long oa = op == Op.NO_OP ? 0 : bind(o, false, targetRank);
+        long ra = bind(r, true, targetRank);
+        int rc = LibMpi.MPI_Fetch_and_op(oa, ra, r.datatype(), targetRank, targetDisp, op.handle(), h);
+        if (rc != 0) {
+            rollback(mark, rc);
+        }
+    }
+
+    /**
+     * MPI_Compare_and_swap: one element, atomically: {@code result} gets the target's value, which becomes
+     * {@code origin} if it equalled {@code compare}. The datatype is the result's (an integer, logical or byte type).
+     */
+    public void compareAndSwap(Object origin, Object compare, Object result, int targetRank, long targetDisp) {
+        MessageBuffer o = Buffers.forSend(origin);
+        MessageBuffer r = Buffers.forRecv(result);
+        MessageBuffer c = Buffers.resolve(compare, thirdSlot(), false);
+        one("compareAndSwap", r, "result");
+        one("compareAndSwap", o, "origin");
+        one("compareAndSwap", c, "compare");
+        sameType("compareAndSwap", o, r);
+        sameType("compareAndSwap", c, r);
+        checkTarget("compareAndSwap", targetRank, targetDisp, 1, r.type(), r.elementType().size());
+        long h = handle();
+        Pending mark = mark();
+        long oa = bind(o, false, targetRank);
+        long ca = bind(c, false, targetRank);
+        long ra = bind(r, true, targetRank);
+        int rc = LibMpi.MPI_Compare_and_swap(oa, ca, ra, r.datatype(), targetRank, targetDisp, h);
+        if (rc != 0) {
+            rollback(mark, rc);
+        }
+    }
+
+    private static void one(String call, MessageBuffer m, String what) {
+        if (m.totalCount() < 1 || m.isStrided()) {
+            throw new MPIException(ErrorClasses.ERR_COUNT, call + ": the " + what + " buffer must hold one element"
+                    + " (it holds " + m.totalCount() + ")");
+        }
+    }
+
+    private static void sameType(String call, MessageBuffer a, MessageBuffer b) {
+        if (a.datatype() != b.datatype()) {
+            throw new MPIException(ErrorClasses.ERR_TYPE, call + ": origin, compare and result must have the same"
+                    + " datatype");
+        }
+    }
+
+    /**
+     * One RMA call. kind: 0 put, 1 get, 2 accumulate, 3 get-accumulate. {@code req} null for the blocking forms
+     * (memory kept by the window until completion), else the request form's Request, which keeps it.
+     */
+    private Request rma(int kind, MessageBuffer o, MessageBuffer r, int targetRank, long targetDisp, int targetCount,
+                        TypeDescriptor tt, long targetType, Op op, Request req) {
+        String call = (req != null ? "r" : "") + switch (kind) {
+            case 0 -> "put";
+            case 1 -> "get";
+            case 2 -> "accumulate";
+            default -> "getAccumulate";
+        };
+        if (tt != null) {
+            tt.checkUsable();
+        }
+        MessageBuffer shape = kind == 3 ? r : o;
+        long elementSize = shape.elementType().size();
+        checkTarget(call, targetRank, targetDisp, targetCount, tt, elementSize);
+        long h = handle();
+        long opH = op == null ? 0 : op.handle();
+        NativeScratch s = NativeScratch.get();
+        int rc;
+        if (req == null) {
+            Pending mark = mark();
+            long oa = kind == 3 && op == Op.NO_OP ? 0 : bind(o, kind == 1, targetRank);
+            long ra = kind == 3 ? bind(r, true, targetRank) : 0;
+            rc = switch (kind) {
+                case 0 -> LibMpi.MPI_Put(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h);
+                case 1 -> LibMpi.MPI_Get(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h);
+                case 2 -> LibMpi.MPI_Accumulate(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount,
+                        targetType, opH, h);
+                default -> LibMpi.MPI_Get_accumulate(oa, o.count(), o.datatype(), ra, r.count(), r.datatype(),
+                        targetRank, targetDisp, targetCount, targetType, opH, h);
+            };
+            if (rc != 0) {
+                rollback(mark, rc);
+            }
+            return null;
+        }
+        long oa = kind == 3 && op == Op.NO_OP ? 0 : req.bind(o, kind == 1);
+        long ra = kind == 3 ? req.bind(r, true) : 0;
+        rc = switch (kind) {
+            case 0 -> LibMpi.MPI_Rput(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h,
+                    s.address(0));
+            case 1 -> LibMpi.MPI_Rget(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h,
+                    s.address(0));
+            case 2 -> LibMpi.MPI_Raccumulate(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount,
+                    targetType, opH, h, s.address(0));
+            default -> LibMpi.MPI_Rget_accumulate(oa, o.count(), o.datatype(), ra, r.count(), r.datatype(),
+                    targetRank, targetDisp, targetCount, targetType, opH, h, s.address(0));
+        };
+        if (rc != 0) {
+            req.release();
+            throw MPIException.fromCode(rc);
+        }
+        req.handle = s.getHandle(0);
+        return req;
+    }
+
+    /**
+     * MPI_Rput: as {@link #put(Object, int, long)}, returning a Request that completes locally (the origin may be
+     * reused); only valid in a passive-target epoch (lock/lockAll).
+     */
+    public Request rput(Object origin, int targetRank, long targetDisp) {
+        MessageBuffer m = Buffers.forSend(origin);
+        return rma(0, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, new Request());
+    }
+
+    /** MPI_Rput with an explicit target layout. */
+    public Request rput(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
+        MessageBuffer m = Buffers.forSend(origin);
+        return rma(0, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null,
+                new Request());
+    }
+
+    /** MPI_Rget: as {@link #get(Object, int, long)}; a heap array receives the data when the Request completes. */
+    public Request rget(Object origin, int targetRank, long targetDisp) {
+        MessageBuffer m = Buffers.forRecv(origin);
+        return rma(1, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, new Request());
+    }
+
+    /** MPI_Rget with an explicit target layout. */
+    public Request rget(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
+        MessageBuffer m = Buffers.forRecv(origin);
+        return rma(1, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null,
+                new Request());
+    }
+
+    /** MPI_Raccumulate: as {@link #accumulate(Object, int, long, Op)}, returning a Request. */
+    public Request raccumulate(Object origin, int targetRank, long targetDisp, Op op) {
+        MessageBuffer m = Buffers.forSend(origin);
+        return rma(2, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), op, new Request());
+    }
+
+    /** MPI_Raccumulate with an explicit target layout. */
+    public Request raccumulate(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType,
+                               Op op) {
+        MessageBuffer m = Buffers.forSend(origin);
+        return rma(2, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), op,
+                new Request());
+    }
+
+    /** MPI_Rget_accumulate: as {@link #getAccumulate(Object, Object, int, long, Op)}, returning a Request. */
+    public Request rgetAccumulate(Object origin, Object result, int targetRank, long targetDisp, Op op) {
+        MessageBuffer o = Buffers.forSend(origin);
+        MessageBuffer r = Buffers.forRecv(result);
+        return rma(3, o, r, targetRank, targetDisp, r.count(), r.type(), r.datatype(), op, new Request());
+    }
+
+    /** MPI_Rget_accumulate with an explicit target layout. */
+    public Request rgetAccumulate(Object origin, Object result, int targetRank, long targetDisp, int targetCount,
+                                  Datatype targetType, Op op) {
+        MessageBuffer o = Buffers.forSend(origin);
+        MessageBuffer r = Buffers.forRecv(result);
+        return rma(3, o, r, targetRank, targetDisp, targetCount, targetType, targetType.handle(), op, new Request());
+    }
+
+    // ------------------------------------------------------------------ synchronisation
+
+    /**
+     * MPI_Win_fence (collective): ends the previous active-target epoch and starts the next; every operation of the
+     * epoch is complete afterwards (staged gets have landed).
+     *
+     * @param assertion 0 or MODE_NOSTORE | MODE_NOPUT | MODE_NOPRECEDE | MODE_NOSUCCEED
+     */
+    public void fence(int assertion) {
+        MPIException.check(LibMpi.MPI_Win_fence(assertion, handle()));
+        completeAll(true);
+    }
+
+    /** MPI_Win_fence with no assertion. */
+    public void fence() {
+        fence(0);
+    }
+
+    /** MPI_Win_start: starts an access epoch to the processes of {@code group} (which post). */
+    public void start(Group group, int assertion) {
+        MPIException.check(LibMpi.MPI_Win_start(group.handle(), assertion, handle()));
+    }
+
+    /** MPI_Win_complete: ends the access epoch begun by {@link #start}; its operations are complete. */
+    public void complete() {
+        MPIException.check(LibMpi.MPI_Win_complete(handle()));
+        completeAll(true);
+    }
+
+    /** MPI_Win_post: starts an exposure epoch for the processes of {@code group} (which start). */
+    public void post(Group group, int assertion) {
+        MPIException.check(LibMpi.MPI_Win_post(group.handle(), assertion, handle()));
+    }
+
+    /** MPI_Win_wait: ends the exposure epoch begun by {@link #post}, once every origin has completed. */
+    public void waitFor() {
+        MPIException.check(LibMpi.MPI_Win_wait(handle()));
+    }
+
+    /** MPI_Win_test: {@link #waitFor} without blocking; true when the exposure epoch ended. */
+    public boolean test() {
+        long h = handle();
+        NativeScratch s = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Win_test(h, s.address(0)));
+        return s.getInt(0) != 0;
+    }
+
+    /** MPI_Win_lock: starts a passive-target access epoch to {@code rank}. */
+    public void lock(int lockType, int rank, int assertion) {
+        MPIException.check(LibMpi.MPI_Win_lock(lockType, rank, assertion, handle()));
+    }
+
+    /** MPI_Win_lock with no assertion. */
+    public void lock(int lockType, int rank) {
+        lock(lockType, rank, 0);
+    }
+
+    /** MPI_Win_unlock: ends the epoch to {@code rank}; its operations are complete there and here. */
+    public void unlock(int rank) {
+        MPIException.check(LibMpi.MPI_Win_unlock(rank, handle()));
+        complete(rank, true);
+    }
+
+    /** MPI_Win_lock_all: a shared-lock access epoch to every process of the window. */
+    public void lockAll(int assertion) {
+        MPIException.check(LibMpi.MPI_Win_lock_all(assertion, handle()));
+    }
+
+    /** MPI_Win_lock_all with no assertion. */
+    public void lockAll() {
+        lockAll(0);
+    }
+
+    /** MPI_Win_unlock_all: ends the lockAll epoch; every operation is complete. */
+    public void unlockAll() {
+        MPIException.check(LibMpi.MPI_Win_unlock_all(handle()));
+        completeAll(true);
+    }
+
+    /** MPI_Win_flush: completes the operations to {@code rank}, here and at the target. */
+    public void flush(int rank) {
+        MPIException.check(LibMpi.MPI_Win_flush(rank, handle()));
+        complete(rank, true);
+    }
+
+    /** MPI_Win_flush_all: completes every operation, here and at the targets. */
+    public void flushAll() {
+        MPIException.check(LibMpi.MPI_Win_flush_all(handle()));
+        completeAll(true);
+    }
+
+    /** MPI_Win_flush_local: completes the operations to {@code rank} here (origins reusable, gets arrived). */
+    public void flushLocal(int rank) {
+        MPIException.check(LibMpi.MPI_Win_flush_local(rank, handle()));
+        complete(rank, true);
+    }
+
+    /** MPI_Win_flush_local_all: completes every operation here. */
+    public void flushLocalAll() {
+        MPIException.check(LibMpi.MPI_Win_flush_local_all(handle()));
+        completeAll(true);
+    }
+
+    /** MPI_Win_sync: synchronises the public and private copies of this rank's window memory. */
+    public void sync() {
+        MPIException.check(LibMpi.MPI_Win_sync(handle()));
+    }
+
+    @Override
+    public String toString() {
+        if (handle == NULL) {
+            return "Win[freed]";
+        }
+        return "Win[" + getName() + ", " + size + " bytes, unit " + dispUnit + "]";
+    }
+}
