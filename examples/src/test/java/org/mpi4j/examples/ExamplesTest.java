@@ -139,4 +139,15 @@ class ExamplesTest {
         assertTrue(r.output().contains("[mpi4j] rank 0 of 1: uncaught exception in main"), r.output());
         assertTrue(r.output().contains("run on at least 2 ranks"), r.output());
     }
+
+    @ParameterizedTest(name = "MPI-IO tutorial examples on {0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void ioExamples(int n) throws Exception {
+        Result contig = MpiTestKit.run(n, IoContiguous.class.getName());
+        assertEquals(0, contig.exitCode(), contig.output());
+        assertTrue(contig.output().contains(" holds " + n + " x 10 ints, read back OK"), contig.output());
+        Result noncontig = MpiTestKit.run(n, IoNoncontiguous.class.getName());
+        assertEquals(0, noncontig.exitCode(), noncontig.output());
+        assertTrue(noncontig.output().contains(" interleaves " + n + " ranks x 10 ints, read back OK"), noncontig.output());
+    }
 }
