@@ -6,11 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mpi4j.Datatype;
@@ -116,57 +114,26 @@ public final class Npy {
         long elements = elementsOf(m, e);
         String descr = e == null ? null : descr(e);
         String problem = descr == null ? "the buffer's datatype has no NumPy dtype" : checkBlock(globalShape, starts, localShape, elements);
-        agree(comm, where, path, descr + " " + Arrays.toString(globalShape), problem, ErrorClasses.ERR_ARG, "dtype and global shape");
+        Datasets.agree(comm, where, path, descr + " " + Arrays.toString(globalShape), problem, ErrorClasses.ERR_ARG, "dtype and global shape");
 
-        Path target = Path.of(path).toAbsolutePath();
-        String tmp = (String) comm.bcastObject(comm.getRank() == 0 ? target.resolveSibling("." + target.getFileName() + ".tmp-"
-                + UUID.randomUUID()).toString() : null, 0);
         byte[] header = header(descr, globalShape);
-        Throwable failure = null;
-        try (File f = File.open(comm, tmp, File.MODE_CREATE | File.MODE_WRONLY)) {
-            if (comm.getRank() == 0) {
-                f.writeAt(0, header);
-            }
-            Datatype etype = Datatype.of(e);
-            if (elements == 0) {
-                f.setView(header.length, etype, etype);
-                f.writeAll(local);
-            } else {
-                try (Datatype view = etype.subarray(ints(globalShape), ints(localShape), ints(starts), Datatype.ORDER_C).commit()) {
-                    f.setView(header.length, etype, view);
+        Datasets.writeReplacing(comm, where, path, tmp -> {
+            try (File f = File.open(comm, tmp, File.MODE_CREATE | File.MODE_WRONLY)) {
+                if (comm.getRank() == 0) {
+                    f.writeAt(0, header);
+                }
+                Datatype etype = Datatype.of(e);
+                if (elements == 0) {
+                    f.setView(header.length, etype, etype);
                     f.writeAll(local);
-                }
-            }
-        } catch (RuntimeException ex) {
-            failure = ex;
-        }
-        int[] ok = {failure == null ? 1 : 0};
-        int[] all = new int[1];
-        comm.allreduce(ok, all, org.mpi4j.Op.MIN);
-        String renameProblem = null;
-        if (comm.getRank() == 0) {
-            try {
-                if (all[0] == 1) {
-                    Files.move(Path.of(tmp), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {
-                    Files.deleteIfExists(Path.of(tmp));
+                    try (Datatype view = etype.subarray(ints(globalShape), ints(localShape), ints(starts), Datatype.ORDER_C).commit()) {
+                        f.setView(header.length, etype, view);
+                        f.writeAll(local);
+                    }
                 }
-            } catch (IOException ex) {
-                renameProblem = ex.toString();
             }
-        }
-        renameProblem = (String) comm.bcastObject(renameProblem, 0);
-        if (all[0] == 0) {
-            MPIException ex = FileException.local(ErrorClasses.ERR_OTHER, where, path, "the collective write failed on some rank"
-                    + (failure != null ? " (here: " + failure.getMessage() + ")" : "") + "; the file was not changed");
-            if (failure != null) {
-                ex.initCause(failure);
-            }
-            throw ex;
-        }
-        if (renameProblem != null) {
-            throw FileException.local(ErrorClasses.ERR_OTHER, where, path, "renaming the written temporary file failed: " + renameProblem);
-        }
+        });
     }
 
     /**
@@ -206,7 +173,7 @@ public final class Npy {
                 problem = checkBlock(h.shape(), starts, localShape, elements);
             }
         }
-        agree(comm, where, path, "", problem, problemClass, "");
+        Datasets.agree(comm, where, path, "", problem, problemClass, "");
         Datatype etype = Datatype.of(e);
         try (File f = File.open(comm, path, File.MODE_RDONLY)) {
             if (elements == 0) {
@@ -357,35 +324,6 @@ public final class Npy {
             return "the buffer holds " + elements + " elements, the block " + Arrays.toString(local) + " needs " + n;
         }
         return null;
-    }
-
-    /**
-     * Every rank learns every rank's {@code key} and {@code problem}; if any rank has a problem or the keys differ,
-     * every rank throws the same MPIException, so no rank goes on into a collective the others left.
-     */
-    private static void agree(Intracomm comm, String where, String path, String key, String problem, int problemClass, String what) {
-        List<Object> all = comm.allgatherObject(new String[] {key, problem, Integer.toString(problemClass)});
-        StringBuilder bad = new StringBuilder();
-        String first = ((String[]) all.get(0))[0];
-        int cls = FileErrors.ERR_NOT_SAME;
-        for (int r = all.size() - 1; r >= 0; r--) {
-            String[] kp = (String[]) all.get(r);
-            if (kp[1] != null) {
-                cls = Integer.parseInt(kp[2]);   // the lowest rank's problem names the class
-            }
-        }
-        for (int r = 0; r < all.size(); r++) {
-            String[] kp = (String[]) all.get(r);
-            if (kp[1] != null) {
-                bad.append(" rank ").append(r).append(": ").append(kp[1]).append(';');
-            } else if (!kp[0].equals(first)) {
-                bad.append(" rank ").append(r).append(" has ").append(what).append(' ').append(kp[0]).append(", rank 0 ")
-                        .append(first).append(';');
-            }
-        }
-        if (bad.length() > 0) {
-            throw FileException.local(cls, where, path, bad.substring(1, bad.length() - 1));
-        }
     }
 
     private static int[] ints(long[] v) {
