@@ -122,6 +122,50 @@ public final class ArrowIpcRanks {
         }
     }
 
+    /** Arrow vectors are File buffers too (zero copy, through the provider SPI), blocking and nonblocking. */
+    @RankTest
+    public static void arrowVectorsAsFileBuffers() throws Exception {
+        try (IoFiles t = new IoFiles(); BufferAllocator a = new RootAllocator();
+             Float8Vector mine = new Float8Vector("x", a); Float8Vector all = new Float8Vector("all", a);
+             IntVector ints = new IntVector("i", a); IntVector back = new IntVector("b", a)) {
+            String p = t.path("vectors.bin");
+            mine.allocateNew(4);
+            ints.allocateNew(4);
+            for (int i = 0; i < 4; i++) {
+                mine.set(i, rank() * 10 + i + 0.5);
+                ints.set(i, rank() * 10 + i);
+            }
+            mine.setValueCount(4);
+            ints.setValueCount(4);
+            try (File f = File.open(W, p, File.MODE_CREATE | File.MODE_RDWR)) {
+                f.writeAtAll(rank() * 32L, mine);
+                f.iwriteAt(size() * 32L + rank() * 16L, ints).waitFor();
+                f.sync();
+                W.barrier();
+                f.sync();
+                all.allocateNew(4 * size());
+                for (int k = 0; k < 4 * size(); k++) {
+                    all.set(k, -1);   // only values travel: the receiving vector's validity is the program's
+                }
+                all.setValueCount(4 * size());
+                f.readAtAll(0, all);
+                back.allocateNew(4);
+                for (int i = 0; i < 4; i++) {
+                    back.set(i, -1);
+                }
+                back.setValueCount(4);
+                int other = (rank() + 1) % size();
+                f.ireadAt(size() * 32L + other * 16L, back).waitFor();
+                for (int k = 0; k < 4 * size(); k++) {
+                    assertEquals(k / 4 * 10 + k % 4 + 0.5, all.get(k));
+                }
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(other * 10 + i, back.get(i));
+                }
+            }
+        }
+    }
+
     @RankTest
     public static void schemaDisagreementFailsEverywhereAndKeepsTheFile() throws Exception {
         try (IoFiles t = new IoFiles(); BufferAllocator a = new RootAllocator()) {
