@@ -61,9 +61,11 @@ final class Staging {
      * call: a receive staged by an earlier call that never reached {@link #landed} is forgotten.
      */
     static MessageBuffer send(MessageBuffer m) {
-        if (PIN) {
-            return m;
-        }
+        return PIN ? m : alwaysSend(m);
+    }
+
+    /** As {@link #send}, staging a heap array whatever {@link #PIN} says (calls whose address must be native). */
+    static MessageBuffer alwaysSend(MessageBuffer m) {
         Staging st = LOCAL.get();
         st.pending = null;
         if (m.isHeap()) {
@@ -77,10 +79,16 @@ final class Staging {
      * {@code copyIn} when the array is input too (MPI_IN_PLACE on the other side, sendrecv_replace).
      */
     static MessageBuffer recv(MessageBuffer m, boolean copyIn) {
-        if (!m.isHeap() || PIN) {
-            if (!PIN) {
-                LOCAL.get().pending = null;
-            }
+        if (PIN) {
+            return m;
+        }
+        return alwaysRecv(m, copyIn);
+    }
+
+    /** As {@link #recv}, staging a heap array whatever {@link #PIN} says; land it with {@link #alwaysLanded}. */
+    static MessageBuffer alwaysRecv(MessageBuffer m, boolean copyIn) {
+        if (!m.isHeap()) {
+            LOCAL.get().pending = null;
             return m;
         }
         Staging st = LOCAL.get();
@@ -96,7 +104,15 @@ final class Staging {
      * how many bytes arrived (MPI_STATUS_IGNORE otherwise).
      */
     static long status(Status user) {
-        if (user != null || PIN) {
+        if (PIN) {
+            return Status.addressOf(user);
+        }
+        return alwaysStatus(user);
+    }
+
+    /** As {@link #status}, for a receive staged by {@link #alwaysRecv}. */
+    static long alwaysStatus(Status user) {
+        if (user != null) {
             return Status.addressOf(user);
         }
         Staging st = LOCAL.get();
@@ -115,9 +131,13 @@ final class Staging {
      * Then gives back areas above 64 MiB.
      */
     static void landed(int rc, long status) {
-        if (PIN) {
-            return;
+        if (!PIN) {
+            alwaysLanded(rc, status);
         }
+    }
+
+    /** As {@link #landed}, after {@link #alwaysSend} / {@link #alwaysRecv}. */
+    static void alwaysLanded(int rc, long status) {
         Staging st = LOCAL.get();
         MessageBuffer m = st.pending;
         if (m != null) {

@@ -217,4 +217,34 @@ class ExamplesTest {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("(3 workers, 20000 intervals, arrays)"), out);
     }
+
+    @ParameterizedTest(name = "MPI-IO tutorial examples, Arrow table, Jacobi checkpoint on {0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void ioExamples(int n) throws Exception {
+        Result contig = MpiTestKit.run(n, IoContiguous.class.getName());
+        assertEquals(0, contig.exitCode(), contig.output());
+        assertTrue(contig.output().contains(" holds " + n + " x 10 ints, read back OK"), contig.output());
+        Result noncontig = MpiTestKit.run(n, IoNoncontiguous.class.getName());
+        assertEquals(0, noncontig.exitCode(), noncontig.output());
+        assertTrue(noncontig.output().contains(" interleaves " + n + " ranks x 10 ints, read back OK"), noncontig.output());
+        Result table = MpiTestKit.run(n, ArrowTable.class.getName());
+        assertEquals(0, table.exitCode(), table.output());
+        assertTrue(table.output().contains("rank 0: " + n + " batches, " + (3 * n + n * (n - 1) / 2) + " rows in one Arrow IPC file,"
+                + " read back OK"), table.output());
+        // JacobiHalo's grid (uneven blocks of a Cartesian decomposition) checkpointed into one .npy file
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mpi4j-ckpt-");
+        java.nio.file.Path npy = dir.resolve("jacobi.npy");
+        try {
+            Result ckpt = MpiTestKit.run(n, JacobiHalo.class.getName(), "31", "27", "120", npy.toString());
+            assertEquals(0, ckpt.exitCode(), ckpt.output());
+            assertTrue(ckpt.output().contains("checkpoint 31x27 written to one .npy file and read back OK"), ckpt.output());
+            org.mpi4j.io.Npy.Header h = org.mpi4j.io.Npy.readHeader(npy.toString());
+            assertEquals("<f8", h.descr());
+            assertEquals(java.util.List.of(31L, 27L), java.util.Arrays.stream(h.shape()).boxed().toList());
+            assertEquals(h.dataOffset() + 31L * 27 * 8, java.nio.file.Files.size(npy));
+        } finally {
+            java.nio.file.Files.deleteIfExists(npy);
+            java.nio.file.Files.delete(dir);
+        }
+    }
 }

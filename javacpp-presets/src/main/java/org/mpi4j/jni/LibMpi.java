@@ -88,6 +88,186 @@ public final class LibMpi {
     /** Binds {@code MPI_Buffer_detach}. */
     public static native int MPI_Buffer_detach(@Cast("void*") long bufferAddr, @Cast("int*") long size);
 
+    // ---------------------------------------------------------------- parallel I/O (MPI_File; handles as long like every handle)
+    /** Binds {@code MPI_File_open}. */
+    public static native int MPI_File_open(@Cast("MPI_Comm") long comm, String filename, int amode, @Cast("MPI_Info") long info, @Cast("MPI_File*") long fh);
+    /** Binds {@code MPI_File_close}. */
+    public static native int MPI_File_close(@Cast("MPI_File*") long fh);
+    /** Binds {@code MPI_File_delete}. */
+    public static native int MPI_File_delete(String filename, @Cast("MPI_Info") long info);
+    /** Binds {@code MPI_File_set_size}. */
+    public static native int MPI_File_set_size(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long size);
+    /** Binds {@code MPI_File_preallocate}. */
+    public static native int MPI_File_preallocate(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long size);
+    /** Binds {@code MPI_File_get_size}. */
+    public static native int MPI_File_get_size(@Cast("MPI_File") long fh, @Cast("MPI_Offset*") long size);
+    /** Binds {@code MPI_File_get_group}. */
+    public static native int MPI_File_get_group(@Cast("MPI_File") long fh, @Cast("MPI_Group*") long group);
+    /** Binds {@code MPI_File_get_amode}. */
+    public static native int MPI_File_get_amode(@Cast("MPI_File") long fh, @Cast("int*") long amode);
+    /** Binds {@code MPI_File_set_info}. */
+    public static native int MPI_File_set_info(@Cast("MPI_File") long fh, @Cast("MPI_Info") long info);
+    /** Binds {@code MPI_File_get_info}. */
+    public static native int MPI_File_get_info(@Cast("MPI_File") long fh, @Cast("MPI_Info*") long info);
+    /** Binds {@code MPI_File_set_view}. */
+    public static native int MPI_File_set_view(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long disp, @Cast("MPI_Datatype") long etype, @Cast("MPI_Datatype") long filetype, String datarep, @Cast("MPI_Info") long info);
+    /** Binds {@code MPI_File_get_view}. */
+    public static native int MPI_File_get_view(@Cast("MPI_File") long fh, @Cast("MPI_Offset*") long disp, @Cast("MPI_Datatype*") long etype, @Cast("MPI_Datatype*") long filetype, @Cast("char*") long datarep);
+    /** Binds {@code MPI_File_get_type_extent}. */
+    public static native int MPI_File_get_type_extent(@Cast("MPI_File") long fh, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Aint*") long extent);
+    /** Binds {@code MPI_File_set_atomicity}. */
+    public static native int MPI_File_set_atomicity(@Cast("MPI_File") long fh, int flag);
+    /** Binds {@code MPI_File_get_atomicity}. */
+    public static native int MPI_File_get_atomicity(@Cast("MPI_File") long fh, @Cast("int*") long flag);
+    /** Binds {@code MPI_File_sync}. */
+    public static native int MPI_File_sync(@Cast("MPI_File") long fh);
+    /** Binds {@code MPI_File_seek}. */
+    public static native int MPI_File_seek(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, int whence);
+    /** Binds {@code MPI_File_get_position}. */
+    public static native int MPI_File_get_position(@Cast("MPI_File") long fh, @Cast("MPI_Offset*") long offset);
+    /** Binds {@code MPI_File_get_byte_offset}. */
+    public static native int MPI_File_get_byte_offset(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("MPI_Offset*") long disp);
+    /** Binds {@code MPI_File_seek_shared}. */
+    public static native int MPI_File_seek_shared(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, int whence);
+    /** Binds {@code MPI_File_get_position_shared}. */
+    public static native int MPI_File_get_position_shared(@Cast("MPI_File") long fh, @Cast("MPI_Offset*") long offset);
+    /** Binds {@code MPI_File_set_errhandler}. */
+    public static native int MPI_File_set_errhandler(@Cast("MPI_File") long fh, @Cast("MPI_Errhandler") long errhandler);
+    /** Binds {@code MPI_File_get_errhandler}. */
+    public static native int MPI_File_get_errhandler(@Cast("MPI_File") long fh, @Cast("MPI_Errhandler*") long errhandler);
+    /** Binds {@code MPI_File_call_errhandler}. */
+    public static native int MPI_File_call_errhandler(@Cast("MPI_File") long fh, int errorcode);
+    /** Binds {@code MPI_File_read_at}. */
+    public static native int MPI_File_read_at(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iread_at}. */
+    public static native int MPI_File_iread_at(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_read_at_all}. */
+    public static native int MPI_File_read_at_all(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iread_at_all}. */
+    public static native int MPI_File_iread_at_all(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_read}. */
+    public static native int MPI_File_read(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iread}. */
+    public static native int MPI_File_iread(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_read_all}. */
+    public static native int MPI_File_read_all(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iread_all}. */
+    public static native int MPI_File_iread_all(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_read_shared}. */
+    public static native int MPI_File_read_shared(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iread_shared}. */
+    public static native int MPI_File_iread_shared(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_read_ordered}. */
+    public static native int MPI_File_read_ordered(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_read_at_all_begin}. */
+    public static native int MPI_File_read_at_all_begin(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype);
+    /** Binds {@code MPI_File_read_at_all_end}. */
+    public static native int MPI_File_read_at_all_end(@Cast("MPI_File") long fh, @Cast("void*") long buf, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_read_all_begin}. */
+    public static native int MPI_File_read_all_begin(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype);
+    /** Binds {@code MPI_File_read_all_end}. */
+    public static native int MPI_File_read_all_end(@Cast("MPI_File") long fh, @Cast("void*") long buf, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_read_ordered_begin}. */
+    public static native int MPI_File_read_ordered_begin(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype);
+    /** Binds {@code MPI_File_read_ordered_end}. */
+    public static native int MPI_File_read_ordered_end(@Cast("MPI_File") long fh, @Cast("void*") long buf, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_write_at}. */
+    public static native int MPI_File_write_at(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iwrite_at}. */
+    public static native int MPI_File_iwrite_at(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_write_at_all}. */
+    public static native int MPI_File_write_at_all(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iwrite_at_all}. */
+    public static native int MPI_File_iwrite_at_all(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_write}. */
+    public static native int MPI_File_write(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iwrite}. */
+    public static native int MPI_File_iwrite(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_write_all}. */
+    public static native int MPI_File_write_all(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iwrite_all}. */
+    public static native int MPI_File_iwrite_all(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_write_shared}. */
+    public static native int MPI_File_write_shared(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_iwrite_shared}. */
+    public static native int MPI_File_iwrite_shared(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Request*") long request);
+    /** Binds {@code MPI_File_write_ordered}. */
+    public static native int MPI_File_write_ordered(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_write_at_all_begin}. */
+    public static native int MPI_File_write_at_all_begin(@Cast("MPI_File") long fh, @Cast("MPI_Offset") long offset, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype);
+    /** Binds {@code MPI_File_write_at_all_end}. */
+    public static native int MPI_File_write_at_all_end(@Cast("MPI_File") long fh, @Cast("void*") long buf, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_write_all_begin}. */
+    public static native int MPI_File_write_all_begin(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype);
+    /** Binds {@code MPI_File_write_all_end}. */
+    public static native int MPI_File_write_all_end(@Cast("MPI_File") long fh, @Cast("void*") long buf, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_write_ordered_begin}. */
+    public static native int MPI_File_write_ordered_begin(@Cast("MPI_File") long fh, @Cast("void*") long buf, int count, @Cast("MPI_Datatype") long datatype);
+    /** Binds {@code MPI_File_write_ordered_end}. */
+    public static native int MPI_File_write_ordered_end(@Cast("MPI_File") long fh, @Cast("void*") long buf, @Cast("MPI_Status*") long status);
+    /** Binds {@code MPI_File_c2f}. */
+    public static native int MPI_File_c2f(@Cast("MPI_File") long fh);
+    /** Binds {@code MPI_File_f2c}. */
+    public static native @Cast("intptr_t") long MPI_File_f2c(int fh);
+    /** The predefined handle {@code MPI_FILE_NULL} of mpi.h. */
+    @MemberGetter public static native @Cast("intptr_t") long MPI_FILE_NULL();
+    /** The predefined {@code MPI_DISPLACEMENT_CURRENT} of mpi.h (an MPI_Offset). */
+    @MemberGetter public static native @Cast("long long") long MPI_DISPLACEMENT_CURRENT();
+    /** The predefined {@code MPI_MAX_DATAREP_STRING} of mpi.h. */
+    @MemberGetter public static native int MPI_MAX_DATAREP_STRING();
+    /** The predefined {@code MPI_MODE_RDONLY} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_RDONLY();
+    /** The predefined {@code MPI_MODE_RDWR} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_RDWR();
+    /** The predefined {@code MPI_MODE_WRONLY} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_WRONLY();
+    /** The predefined {@code MPI_MODE_CREATE} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_CREATE();
+    /** The predefined {@code MPI_MODE_EXCL} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_EXCL();
+    /** The predefined {@code MPI_MODE_DELETE_ON_CLOSE} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_DELETE_ON_CLOSE();
+    /** The predefined {@code MPI_MODE_UNIQUE_OPEN} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_UNIQUE_OPEN();
+    /** The predefined {@code MPI_MODE_SEQUENTIAL} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_SEQUENTIAL();
+    /** The predefined {@code MPI_MODE_APPEND} of mpi.h. */
+    @MemberGetter public static native int MPI_MODE_APPEND();
+    /** The predefined {@code MPI_SEEK_SET} of mpi.h. */
+    @MemberGetter public static native int MPI_SEEK_SET();
+    /** The predefined {@code MPI_SEEK_CUR} of mpi.h. */
+    @MemberGetter public static native int MPI_SEEK_CUR();
+    /** The predefined {@code MPI_SEEK_END} of mpi.h. */
+    @MemberGetter public static native int MPI_SEEK_END();
+    /** The predefined {@code MPI_ERR_NOT_SAME} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_NOT_SAME();
+    /** The predefined {@code MPI_ERR_AMODE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_AMODE();
+    /** The predefined {@code MPI_ERR_UNSUPPORTED_DATAREP} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_UNSUPPORTED_DATAREP();
+    /** The predefined {@code MPI_ERR_NO_SUCH_FILE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_NO_SUCH_FILE();
+    /** The predefined {@code MPI_ERR_FILE_EXISTS} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_FILE_EXISTS();
+    /** The predefined {@code MPI_ERR_BAD_FILE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_BAD_FILE();
+    /** The predefined {@code MPI_ERR_ACCESS} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_ACCESS();
+    /** The predefined {@code MPI_ERR_NO_SPACE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_NO_SPACE();
+    /** The predefined {@code MPI_ERR_QUOTA} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_QUOTA();
+    /** The predefined {@code MPI_ERR_READ_ONLY} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_READ_ONLY();
+    /** The predefined {@code MPI_ERR_FILE_IN_USE} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_FILE_IN_USE();
+    /** The predefined {@code MPI_ERR_DUP_DATAREP} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_DUP_DATAREP();
+    /** The predefined {@code MPI_ERR_CONVERSION} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_CONVERSION();
+    /** The predefined {@code MPI_ERR_IO} of mpi.h. */
+    @MemberGetter public static native int MPI_ERR_IO();
+
     // ---------------------------------------------------------------- errors
     /** Binds {@code MPI_Error_class}. */
     public static native int MPI_Error_class(int errorcode, @Cast("int*") long errorclass);

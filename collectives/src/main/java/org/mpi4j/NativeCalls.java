@@ -1,0 +1,85 @@
+package org.mpi4j;
+
+import org.mpi4j.buffers.MessageBuffer;
+
+/**
+ * Internal: for mpi4j's own modules (mpi4j-io), not an application API; it may change in any release.
+ *
+ * <p>MPI calls made outside this package (MPI_File_*) need the memory rules the communicator calls follow, which live
+ * in package-private classes here: a Java heap array is never pinned across a call that may wait for other ranks
+ * (that stalls the JVM's garbage collector and can deadlock the job), so a blocking call stages it in this thread's
+ * native memory ({@link Staging}) and a nonblocking one binds staging memory to its {@link Request}. Off-heap memory
+ * passes by address. Every method takes a buffer already resolved by {@link org.mpi4j.buffers.Buffers}.
+ */
+public final class NativeCalls {
+    private NativeCalls() { }
+
+    /**
+     * The native address to give a blocking call that reads {@code m} (a write to a file): a heap array is copied into
+     * this thread's staging memory, any other memory passes as it is. End the call with {@link #landed}.
+     */
+    public static long sendAddress(MessageBuffer m) {
+        return Staging.alwaysSend(m).address();
+    }
+
+    /**
+     * The native address to give a blocking call that fills {@code m} (a read from a file): a heap array gets staging
+     * memory, landed by {@link #landed} (only the bytes the status says were delivered, only the type map's bytes).
+     * The staging memory starts as a copy of the array, so bytes a call leaves unwritten although its status counts
+     * them (Open MPI 4.1's collective reads at end of file) land with the values the array had.
+     */
+    public static long recvAddress(MessageBuffer m) {
+        return Staging.alwaysRecv(m, true).address();
+    }
+
+    /**
+     * The MPI_Status address to give the blocking call: the caller's, this thread's own while a staged receive needs
+     * the delivered count, or MPI_STATUS_IGNORE.
+     */
+    public static long status(Status user) {
+        return Staging.alwaysStatus(user);
+    }
+
+    /** After the blocking call returned {@code rc} with {@code status}: lands a staged receive when rc is 0. */
+    public static void landed(int rc, long status) {
+        Staging.alwaysLanded(rc, status);
+    }
+
+    /** A new request, not started, to bind memory to and give the handle MPI returns (see {@link #started}). */
+    public static Request newRequest() {
+        return new Request();
+    }
+
+    /**
+     * Binds {@code m} to request {@code r} until it completes and returns the native address to give MPI (staging
+     * memory for a heap array, filled from it now and landed on completion when {@code receive}).
+     */
+    public static long bind(Request r, MessageBuffer m, boolean receive) {
+        return r.bind(m, receive);
+    }
+
+    /** Sets the native MPI_Request handle of a started request. */
+    public static void started(Request r, long handle) {
+        r.handle = handle;
+    }
+
+    /** Completes a bound request that MPI finished without a request handle (a split collective's end): lands, frees. */
+    public static void completed(Request r) {
+        r.completed();
+    }
+
+    /** Lets go of a bound request's memory after its start failed. */
+    public static void release(Request r) {
+        r.release();
+    }
+
+    /** The {@link Errhandler} for a native handle: the predefined constant, or a wrapper. */
+    public static Errhandler errhandler(long handle) {
+        return Errhandler.of(handle);
+    }
+
+    /** The {@link Datatype} for a native handle: the predefined constant, or a foreign wrapper. */
+    public static Datatype datatype(long handle) {
+        return Datatype.lookup(handle);
+    }
+}
