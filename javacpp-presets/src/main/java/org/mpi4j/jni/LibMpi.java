@@ -17,8 +17,12 @@ import org.bytedeco.javacpp.annotation.Raw;
  * {@code mpi4j_*} helpers of {@code mpi4j_jni.h}, which take {@code (base, kind, offset)} so that Java arrays,
  * direct NIO buffers and raw addresses all reach MPI in one JNI transition without a copy. This class is the
  * low-level layer: applications use {@code org.mpi4j.Comm} and friends.
+ *
+ * <p>The MPI library to link is not named here: the build passes it as JavaCPP's {@code platform.link} (Maven
+ * property {@code mpi4j.mpi.link}: {@code mpi} for Open MPI, {@code mpich} for MPICH), so the same source builds
+ * against either family; at run time the JNI library finds its MPI through its own dependency.
  */
-@Platform(include = "mpi4j_jni.h", link = "mpi")
+@Platform(include = "mpi4j_jni.h")
 @NoException
 public final class LibMpi {
     static {
