@@ -27,6 +27,7 @@ import org.bytedeco.javacpp.annotation.Raw;
 public final class LibMpi {
     static {
         Loader.load();
+        mpi4j_keep_jvm_signals();
         mpi4j_promote_global();
     }
 
@@ -40,6 +41,11 @@ public final class LibMpi {
     public static final int KIND_DIRECT = 2;
 
     // ---------------------------------------------------------------- helpers (mpi4j_jni.h)
+    /**
+     * Gives the JVM back the SIGSEGV/SIGBUS/SIGILL/SIGFPE handlers that UCX (MPICH's transport) takes when it is
+     * loaded; the JVM needs them for null checks and stack overflows. 1 if restored, 0 if UCX is not loaded.
+     */
+    public static native int mpi4j_keep_jvm_signals();
     /** Promotes libmpi to RTLD_GLOBAL so Open MPI's plugins resolve its symbols; returns 1 on success. */
     public static native int mpi4j_promote_global();
     /** Address of a direct NIO buffer (JNI GetDirectBufferAddress); 0 for a heap buffer. */
