@@ -434,6 +434,14 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         Args.notNull(starts, "starts");
         sameLength(sizes.length, subsizes.length, "sizes", "subsizes");
         sameLength(sizes.length, starts.length, "sizes", "starts");
+        // the standard's bounds, checked here: MPICH 4.0.2 accepts negative sizes and subsizes larger than sizes and
+        // builds a type of negative size, which later crashes a collective inside libmpich (division by zero)
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] < 1 || subsizes[i] < 1 || subsizes[i] > sizes[i] || starts[i] < 0 || starts[i] > sizes[i] - subsizes[i]) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "subarray dimension " + i + ": size " + sizes[i] + ", subsize "
+                        + subsizes[i] + ", start " + starts[i] + " break 1 <= subsize <= size, 0 <= start <= size - subsize");
+            }
+        }
         NativeScratch s = prepare();
         return derived(LibMpi.MPI_Type_create_subarray(sizes.length, sizes, subsizes, starts, order, handle, s.address(0)), s, elementType, "subarray(" + label + ")");
     }
