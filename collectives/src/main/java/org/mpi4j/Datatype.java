@@ -269,6 +269,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         if (!committed) {
             throw new MPIException(ErrorClasses.ERR_TYPE, "datatype " + label + " is not committed: call commit() first");
         }
+        if (size() < 0) {
+            // arguments whose product overflows (vector(2^31-1, 2^31-1, ...)) give a type MPI reports with a negative
+            // size, on which no bound holds: Open MPI and MPICH both build such types, and MPICH then writes past the
+            // buffers it was given
+            throw new MPIException(ErrorClasses.ERR_TYPE, "datatype " + label + " has a size MPI reports as " + size()
+                    + ": its size overflowed");
+        }
     }
 
     private void layout() {
