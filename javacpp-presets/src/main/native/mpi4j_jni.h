@@ -19,6 +19,7 @@
 #include <mpi.h>
 #include <jni.h>
 #include <dlfcn.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,8 @@ static inline void mpi4j_unpin(JNIEnv* env, jobject base, jint kind, void* p, jl
 }
 
 /* Open MPI's components (pml_ob1, io_ompio, fcoll_*, coll_han...) use libmpi symbols without linking libmpi.
- * The JVM loads JNI libraries (and so libmpi) with local visibility, so promote libmpi to global before MPI_Init. */
+ * The JVM loads JNI libraries (and so libmpi) with local visibility, so promote libmpi to global before MPI_Init.
+ * With MPICH (no such plugins) this promotes libmpich, which does no harm. */
 static inline jint mpi4j_promote_global() {
     Dl_info info;
     if (dladdr((void*)&MPI_Init, &info) && info.dli_fname != NULL) {
@@ -54,6 +56,32 @@ static inline jint mpi4j_promote_global() {
         return h != NULL ? 1 : 0;
     }
     return 0;
+}
+
+/* UCX (MPICH 4's default transport; Open MPI's pml_ucx where it is chosen) installs its own SIGSEGV, SIGBUS, SIGILL
+ * and SIGFPE handlers as soon as libucs is loaded (MPICH: when the JNI library loads, before any MPI call),
+ * replacing the JVM's. The JVM relies on those signals for null checks in compiled code and for stack overflow
+ * detection, so UCX's handler turned a StackOverflowError into a crash of the rank. ucs_debug_disable_signals puts
+ * back the handlers UCX replaced (the JVM's). Returns 1 if UCX's handler was in place and UCX gave the JVM's back, 0 if
+ * UCX is not loaded or its handler is not the current one, -1 if it is loaded without that function. Harmless to call
+ * again. */
+static inline jint mpi4j_keep_jvm_signals() {
+    void* ucs = dlopen("libucs.so.0", RTLD_NOW | RTLD_NOLOAD);
+    if (ucs == NULL) return 0;
+    /* only when UCX's handler is the one in place: if libucs was loaded before the JVM set its handlers (LD_PRELOAD),
+     * the JVM's are on top and what UCX saved is the default action, which must not come back */
+    struct sigaction cur;
+    Dl_info where;
+    if (sigaction(SIGSEGV, NULL, &cur) != 0 || cur.sa_handler == SIG_DFL || cur.sa_handler == SIG_IGN
+            || !dladdr((cur.sa_flags & SA_SIGINFO) ? (void*)cur.sa_sigaction : (void*)cur.sa_handler, &where)
+            || where.dli_fname == NULL || strstr(where.dli_fname, "libucs") == NULL) {
+        dlclose(ucs);
+        return 0;
+    }
+    void (*restore)(void) = (void (*)(void))dlsym(ucs, "ucs_debug_disable_signals");
+    if (restore != NULL) restore();
+    dlclose(ucs);
+    return restore != NULL ? 1 : -1;
 }
 
 static inline jlong mpi4j_direct_address(JNIEnv* env, jclass, jobject buf) {

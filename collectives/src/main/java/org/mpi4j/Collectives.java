@@ -415,6 +415,31 @@ final class Collectives {
         return finish(rc, q, nb, null);
     }
 
+    /**
+     * On a one-process communicator alltoallv/alltoallw send one block to the process itself, and MPI requires its send
+     * and receive type signatures to match. A mismatch is refused here because MPICH 4.0.2 waits forever when the block
+     * sent is empty and the block received is not (it skips the empty send but still waits for the receive), where it
+     * should report an error; a larger block sent than received is MPI_ERR_TRUNCATE, as MPI reports it.
+     */
+    private static void selfBlockAgrees(String op, long sendBytes, long recvBytes) {
+        if (sendBytes != recvBytes) {
+            throw new MPIException(sendBytes > recvBytes ? ErrorClasses.ERR_TRUNCATE : ErrorClasses.ERR_ARG, op + " on one process"
+                    + " sends " + sendBytes + " bytes to itself but receives " + recvBytes + ": the type signatures must match");
+        }
+    }
+
+    /** The count of a v or w message's first block (0 for the empty message). */
+    private static long firstCount(MessageBuffer m) {
+        return m.counts() == null ? 0 : m.counts()[0];
+    }
+
+    /** MPI_Type_size of a datatype handle. */
+    private static long typeSize(long datatype) {
+        NativeScratch n = NativeScratch.get();
+        MPIException.check(LibMpi.MPI_Type_size_x(datatype, n.address(0)));
+        return n.getLong(0);
+    }
+
     /** alltoallv, or with {@code nbr} neighbor_alltoallv. */
     static Request alltoallv(Comm c, Object sendbuf, Object recvbuf, boolean nbr, boolean nb) {
         long h = c.handle();
@@ -425,6 +450,9 @@ final class Collectives {
         MessageBuffer s = vmessage(sendbuf, out, false);
         inPlaceRule(s, c, nbr);
         noInPlace(r, "as alltoallv's receive buffer");
+        if (!nbr && !s.isInPlace() && c.getSize() == 1 && !c.isInter()) {
+            selfBlockAgrees("alltoallv", firstCount(s) * typeSize(s.datatype()), firstCount(r) * typeSize(r.datatype()));
+        }
         Request q = prepare(nb, null, s, r, nbr);
         long sc = ints(q, s.counts(), out, 0, w);
         long sd = ints(q, s.displs(), out, 1, w);
@@ -460,6 +488,9 @@ final class Collectives {
         if (s.types() == null && !s.isInPlace()) {
             throw new MPIException(ErrorClasses.ERR_ARG, "alltoallw's send buffer must be a WBuffer or MPI.IN_PLACE");
         }
+        if (!nbr && !s.isInPlace() && c.getSize() == 1 && !c.isInter()) {
+            selfBlockAgrees("alltoallw", firstCount(s) * s.types()[0].size(), firstCount(r) * r.types()[0].size());
+        }
         Request q = prepare(nb, null, s, r, nbr);
         long sc = s.isInPlace() ? 0 : ints(q, s.counts(), out, 0, w);
         long sd = s.isInPlace() ? 0 : nbr ? aints(q, s.displs(), out, 0, w) : ints(q, s.displs(), out, 1, w);
@@ -481,6 +512,13 @@ final class Collectives {
 
     // ------------------------------------------------------------------ reductions
 
+    /**
+     * The send buffer handed to MPI at an intercommunicator reduce's root (MPI_ROOT), where MPI reads none: a
+     * non-null address that is not the receive buffer. The standard says the root's send buffer is not significant,
+     * but MPICH 4.0.2 refuses NULL there ("Null buffer pointer") and the receive buffer too ("aliased").
+     */
+    private static final long UNREAD_SEND = LibMpi.mpi4j_malloc(16);
+
     static Request reduce(Comm c, Object sendbuf, Object recvbuf, Op op, int root, boolean nb) {
         long h = c.handle();
         long oh = Args.op(op);
@@ -494,8 +532,9 @@ final class Collectives {
         int count = shape.count();
         long type = shape.datatype();
         Request q = prepare(nb, op, s, r);
-        int rc = nb ? LibMpi.MPI_Ireduce(s.offset(), r.offset(), count, type, oh, root, h, reqAddress())
-                : LibMpi.mpi4j_reduce(s.base(), s.kind(), s.offset(), r.base(), r.kind(), r.offset(), count, type, oh, root, h);
+        long so = c.isInter() && role == 1 ? UNREAD_SEND : s.offset();
+        int rc = nb ? LibMpi.MPI_Ireduce(so, r.offset(), count, type, oh, root, h, reqAddress())
+                : LibMpi.mpi4j_reduce(s.base(), s.kind(), so, r.base(), r.kind(), r.offset(), count, type, oh, root, h);
         return finish(rc, q, nb, op);
     }
 

@@ -269,6 +269,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         if (!committed) {
             throw new MPIException(ErrorClasses.ERR_TYPE, "datatype " + label + " is not committed: call commit() first");
         }
+        if (size() < 0) {
+            // arguments whose product overflows (vector(2^31-1, 2^31-1, ...)) give a type MPI reports with a negative
+            // size, on which no bound holds: Open MPI and MPICH both build such types, and MPICH then writes past the
+            // buffers it was given
+            throw new MPIException(ErrorClasses.ERR_TYPE, "datatype " + label + " has a size MPI reports as " + size()
+                    + ": its size overflowed");
+        }
     }
 
     private void layout() {
@@ -434,6 +441,14 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         Args.notNull(starts, "starts");
         sameLength(sizes.length, subsizes.length, "sizes", "subsizes");
         sameLength(sizes.length, starts.length, "sizes", "starts");
+        // the standard's bounds, checked here: MPICH 4.0.2 accepts negative sizes and subsizes larger than sizes and
+        // builds a type of negative size, which later crashes a collective inside libmpich (division by zero)
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] < 1 || subsizes[i] < 1 || subsizes[i] > sizes[i] || starts[i] < 0 || starts[i] > sizes[i] - subsizes[i]) {
+                throw new MPIException(ErrorClasses.ERR_ARG, "subarray dimension " + i + ": size " + sizes[i] + ", subsize "
+                        + subsizes[i] + ", start " + starts[i] + " break 1 <= subsize <= size, 0 <= start <= size - subsize");
+            }
+        }
         NativeScratch s = prepare();
         return derived(LibMpi.MPI_Type_create_subarray(sizes.length, sizes, subsizes, starts, order, handle, s.address(0)), s, elementType, "subarray(" + label + ")");
     }
@@ -564,6 +579,11 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         MessageBuffer in = Buffers.forSend(inbuf);
         MessageBuffer out = Buffers.resolve(outbuf instanceof BufferSpec ? outbuf : BufferSpec.of(outbuf, this), Buffers.slot1(), true);
         int insize = packedBytes(in, position, "input");
+        TypeDescriptor t = out.type() != null ? out.type() : this;
+        if (t.size() == 0) {
+            // nothing to unpack, the position stays; MPICH 4.0.2's MPI_Unpack divides by the type size (SIGFPE)
+            return position;
+        }
         NativeScratch s = NativeScratch.get();
         s.putInt(0, position);
         MPIException.check(LibMpi.mpi4j_unpack(in.base(), in.kind(), in.offset(), insize, s.address(0),

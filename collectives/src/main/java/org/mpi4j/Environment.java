@@ -53,6 +53,7 @@ final class Environment {
         }
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Init_thread(0, 0, required.value(), s.address(0)));
+        LibMpi.mpi4j_keep_jvm_signals();   // again, for an MPI that loads UCX only in MPI_Init (Open MPI's pml_ucx)
         provided = ThreadLevel.of(s.getInt(0));
         weInitialized = true;
         setErrorsReturn();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mpi4j.testing.Family;
 import org.mpi4j.testing.MpiTestKit;
 
 /**
@@ -42,7 +43,9 @@ class LauncherTest {
     void jvmFlagsContainingCpReachTheRanks() throws Exception {
         Path dir = Files.createTempDirectory("mpi4j-launch-");
         try {
-            Out o = launch(dir.toFile(), "-n", "2", "-cp", "@CP", "-J", "-Dapp.cpus=4", "-J", "-Xmx128m", "-x", "FOO",
+            // an mpiexec option with a value among the launcher's own: Open MPI's -x VAR, hydra's -genvlist VAR
+            String export = Family.ofLauncher() == Family.OPEN_MPI ? "-x" : "-genvlist";
+            Out o = launch(dir.toFile(), "-n", "2", "-cp", "@CP", "-J", "-Dapp.cpus=4", "-J", "-Xmx128m", export, "FOO",
                     LauncherProbe.class.getName(), "a", "b-cp");
             assertEquals(0, o.exit(), o.text());
             for (int r = 0; r < 2; r++) {
@@ -56,10 +59,19 @@ class LauncherTest {
 
     @Test
     void mpiexecOptionsPassThroughWithTheirValues() throws Exception {
-        Out o = launch(new File("."), "-n", "2", "--mca", "btl", "self,vader", "--map-by", "slot", "-cp", "@CP",
-                LauncherProbe.class.getName());
-        assertEquals(0, o.exit(), o.text());
-        assertTrue(o.text().contains("probe rank=1 size=2"), o.text());
+        if (Family.ofLauncher() == Family.OPEN_MPI) {
+            Out o = launch(new File("."), "-n", "2", "--mca", "btl", "self,vader", "--map-by", "slot", "-cp", "@CP",
+                    LauncherProbe.class.getName());
+            assertEquals(0, o.exit(), o.text());
+            assertTrue(o.text().contains("probe rank=1 size=2"), o.text());
+        } else {
+            // hydra's spellings: -genv takes two values (seen by the ranks), -ppn one
+            Out o = launch(new File("."), "-n", "2", "-genv", "FOO", "from-genv", "-ppn", "2", "-cp", "@CP",
+                    LauncherProbe.class.getName());
+            assertEquals(0, o.exit(), o.text());
+            assertTrue(o.text().contains("probe rank=1 size=2 cpus=null dir="), o.text());
+            assertTrue(o.text().contains(" foo=from-genv args="), o.text());
+        }
         Mpirun.Command c = Mpirun.parse(new String[] {"-n", "3", "--hostfile", "hosts", "--oversubscribe", "-x", "A", "Main", "--mca", "x"});
         assertEquals(List.of("--hostfile", "hosts", "--oversubscribe", "-x", "A"), c.mpiexecOptions());
         assertEquals("Main", c.mainClass());

@@ -26,6 +26,17 @@ public final class Ring {
         return (rank() - 1 + size()) % size();
     }
 
+    /**
+     * True when a blocking send to this process cannot complete before its receive is posted, nor a receive posted on
+     * another thread: a one-process world under MPICH. MPICH 4's one-process path buffers nothing (a standard send may
+     * wait for its receive; Open MPI buffers small messages), and in MPICH 4.0.2 a blocking receive (MPI_Recv, MPI_Wait)
+     * on one thread never sees the send of another thread to the same one-process communicator, though MPI_Test does.
+     * Tests that send to themselves then start the send nonblocking, and complete it after the blocking receive.
+     */
+    public static boolean selfSendWaitsForReceive() {
+        return size() == 1 && Family.current() == Family.MPICH;
+    }
+
     /** The value element {@code i} has when sent by {@code rank}. */
     public static double value(int rank, int i) {
         return rank * 1000 + i + 1;

@@ -17,12 +17,17 @@ import org.bytedeco.javacpp.annotation.Raw;
  * {@code mpi4j_*} helpers of {@code mpi4j_jni.h}, which take {@code (base, kind, offset)} so that Java arrays,
  * direct NIO buffers and raw addresses all reach MPI in one JNI transition without a copy. This class is the
  * low-level layer: applications use {@code org.mpi4j.Comm} and friends.
+ *
+ * <p>The MPI library to link is not named here: the build passes it as JavaCPP's {@code platform.link} (Maven
+ * property {@code mpi4j.mpi.link}: {@code mpi} for Open MPI, {@code mpich} for MPICH), so the same source builds
+ * against either family; at run time the JNI library finds its MPI through its own dependency.
  */
-@Platform(include = "mpi4j_jni.h", link = "mpi")
+@Platform(include = "mpi4j_jni.h")
 @NoException
 public final class LibMpi {
     static {
         Loader.load();
+        mpi4j_keep_jvm_signals();
         mpi4j_promote_global();
     }
 
@@ -36,6 +41,11 @@ public final class LibMpi {
     public static final int KIND_DIRECT = 2;
 
     // ---------------------------------------------------------------- helpers (mpi4j_jni.h)
+    /**
+     * Gives the JVM back the SIGSEGV/SIGBUS/SIGILL/SIGFPE handlers that UCX (MPICH's transport) takes when it is
+     * loaded; the JVM needs them for null checks and stack overflows. 1 if restored, 0 if UCX is not loaded.
+     */
+    public static native int mpi4j_keep_jvm_signals();
     /** Promotes libmpi to RTLD_GLOBAL so Open MPI's plugins resolve its symbols; returns 1 on success. */
     public static native int mpi4j_promote_global();
     /** Address of a direct NIO buffer (JNI GetDirectBufferAddress); 0 for a heap buffer. */

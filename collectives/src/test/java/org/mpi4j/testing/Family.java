@@ -1,0 +1,54 @@
+package org.mpi4j.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.mpi4j.MPI;
+import org.mpi4j.run.Mpirun;
+
+/**
+ * The MPI implementation family the ranks run on, read from {@link MPI#getLibraryVersion()}, so a test can assert
+ * each family's documented behaviour where the standard leaves it to the implementation (error classes, attribute
+ * values, f2c of unknown indices...). Anything else is a failure: a test must know what it checks.
+ */
+public enum Family {
+    /** Open MPI (4.1 here): pointer handles, orterun. */
+    OPEN_MPI,
+    /** MPICH (4.0 here): int handles, hydra. */
+    MPICH;
+
+    /** The family of the MPI library this process has loaded (initialises MPI). */
+    public static Family current() {
+        String v = MPI.getLibraryVersion();
+        if (v.startsWith("Open MPI")) {
+            return OPEN_MPI;
+        }
+        if (v.startsWith("MPICH")) {
+            return MPICH;
+        }
+        throw new AssertionError("an MPI library the tests do not know: " + v);
+    }
+
+    /**
+     * The family of the mpiexec the tests launch jobs with ({@link Mpirun#mpiexec()}), from its {@code --version}: for
+     * JUnit-side tests that check launcher behaviour without initialising MPI themselves.
+     */
+    public static Family ofLauncher() {
+        try {
+            Process p = new ProcessBuilder(Mpirun.mpiexec(), "--version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            if (v.contains("(OpenRTE)") || v.contains("Open MPI")) {
+                return OPEN_MPI;
+            }
+            if (v.contains("HYDRA")) {
+                return MPICH;
+            }
+            throw new AssertionError("an mpiexec the tests do not know: " + Mpirun.mpiexec() + " --version says " + v);
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + Mpirun.mpiexec() + " --version", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
