@@ -39,12 +39,32 @@ public final class UncaughtAbort implements Thread.UncaughtExceptionHandler {
             mpi = false;
         }
         System.out.flush();
-        System.err.println("[mpi4j] rank " + rank + " of " + size + ": uncaught exception in " + where + ", aborting the job:");
-        e.printStackTrace();
+        System.err.print(report(e, rank, size, where));   // one write, so ranks' traces do not interleave line by line
         System.err.flush();
         if (mpi) {
             MPI.COMM_WORLD.abort(1);
         }
         Runtime.getRuntime().halt(1);
+    }
+
+    /**
+     * The report an aborting rank prints: a header line, then the exception's trace with every line prefixed by the
+     * rank, without the launcher's reflection frames (RankMain invoking the user's main).
+     */
+    static String report(Throwable e, String rank, String size, String where) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        StringBuilder sb = new StringBuilder("[mpi4j] rank ").append(rank).append(" of ").append(size)
+                .append(": uncaught exception in ").append(where).append(", aborting the job:\n");
+        for (String line : w.toString().split("\\R")) {
+            String t = line.trim();
+            if (t.startsWith("at jdk.internal.reflect.") || t.startsWith("at java.base/jdk.internal.reflect.")
+                    || t.startsWith("at java.base/java.lang.reflect.Method.invoke") || t.startsWith("at java.lang.reflect.Method.invoke")
+                    || t.startsWith("at org.mpi4j.run.RankMain.")) {
+                continue;
+            }
+            sb.append("[rank ").append(rank).append("] ").append(line).append('\n');
+        }
+        return sb.toString();
     }
 }

@@ -42,6 +42,9 @@ class AbortTest {
         assertNotEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("[mpi4j] rank 1 of 3: uncaught exception in main"), r.output());
         assertTrue(r.output().contains("boom on purpose"), r.output());
+        // the trace comes in one piece, each line marked with its rank, without the launcher's reflection frames
+        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("[rank 1] ") && l.contains("boom on purpose")), r.output());
+        assertTrue(!r.output().contains("at org.mpi4j.run.RankMain.main"), r.output());
         assertTrue(seconds < 60, "took " + seconds + " s");
     }
 
