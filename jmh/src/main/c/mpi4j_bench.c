@@ -15,9 +15,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The file of the io cases (MPI4J_BENCH_IO_FILE), opened on first use and closed before MPI_Finalize. */
+static MPI_File io_file = MPI_FILE_NULL;
+
 static void op_once(const char* op, char* a, char* b, double* x, double* y, long size, int rank, int nprocs,
                     MPI_Win win) {
-    if (strcmp(op, "pingpong") == 0) {
+    if (strncmp(op, "iowrite", 7) == 0 || strncmp(op, "ioread", 6) == 0) {
+        /* collective I/O: every rank its block of `size` bytes at rank * size, as mpi4j's writeAtAll/readAtAll */
+        MPI_Offset at = (MPI_Offset)rank * size;
+        if (io_file == MPI_FILE_NULL) {
+            MPI_File_open(MPI_COMM_WORLD, getenv("MPI4J_BENCH_IO_FILE"), MPI_MODE_CREATE | MPI_MODE_RDWR, MPI_INFO_NULL,
+                          &io_file);
+            MPI_File_write_at_all(io_file, at, a, (int)size, MPI_BYTE, MPI_STATUS_IGNORE);   /* data to read */
+        }
+        if (op[2] == 'w') {
+            MPI_File_write_at_all(io_file, at, a, (int)size, MPI_BYTE, MPI_STATUS_IGNORE);
+        } else {
+            MPI_File_read_at_all(io_file, at, b, (int)size, MPI_BYTE, MPI_STATUS_IGNORE);
+        }
+    } else if (strcmp(op, "pingpong") == 0) {
         if (rank == 0) {
             MPI_Send(a, (int)size, MPI_SIGNED_CHAR, 1, 0, MPI_COMM_WORLD);
             MPI_Recv(a, (int)size, MPI_SIGNED_CHAR, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -115,6 +131,9 @@ int main(int argc, char** argv) {
     }
     if (rank == 0) {
         printf("RESULT %s %s %ld %.6e\n", huge ? "chuge" : "c", op, size, total / measure / batch);
+    }
+    if (io_file != MPI_FILE_NULL) {
+        MPI_File_close(&io_file);
     }
     free(a);
     free(b);

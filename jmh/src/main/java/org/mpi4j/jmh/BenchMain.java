@@ -30,6 +30,8 @@ public final class BenchMain {
     private BenchMain() { }
 
     static final String[] KINDS = {"direct", "huge", "array", "arrow", "nd4j"};
+    /** Buffer kinds of the io cases (IoBench); the one-process FileChannel baseline goes in the nd4j column's place. */
+    static final String[] IO_KINDS = {"direct", "huge", "array"};
     /** Prefix of the rows holding bytes allocated per operation (JMH's gc.alloc.rate.norm) instead of seconds. */
     static final String ALLOC = "alloc:";
 
@@ -56,6 +58,11 @@ public final class BenchMain {
         for (int s : new int[] {8, 1 << 20}) {
             l.add(new Case("putfence", s, KINDS, true, false));
         }
+        // collective file I/O, every rank its block (512 MiB each: 1 GiB in all), on /dev/shm and on the disk
+        for (String where : new String[] {"shm", "disk"}) {
+            l.add(new Case("iowrite-" + where, 512 << 20, IO_KINDS, true, false));
+            l.add(new Case("ioread-" + where, 512 << 20, IO_KINDS, true, false));
+        }
         l.add(new Case("object", 0, new String[] {"map"}, false, true));
         l.add(new Case("object", 100_000, new String[] {"list"}, false, true));
         l.add(new Case("serialize", 0, new String[] {"map"}, false, true));
@@ -71,6 +78,7 @@ public final class BenchMain {
             case "bcast": return 1e-6 + c.size() / 3e9;
             case "ring": return 2e-6 + c.size() / 3e9;
             case "put": case "get": return 1e-7 + c.size() / 5e9;
+            case "iowrite-shm": case "ioread-shm": case "iowrite-disk": case "ioread-disk": return 1.0;
             case "putfence": return 2e-6 + c.size() / 5e9;
             case "object": return c.size() == 0 ? 5e-6 : 5e-3;
             default: return c.size() == 0 ? 1e-6 : 3e-3;
@@ -159,6 +167,9 @@ public final class BenchMain {
      */
     static List<Row> runCase(Case c, int round, double target, int warmup, int measure, File cBench, String cp, boolean py)
             throws IOException, InterruptedException {
+        if (c.op().startsWith("io")) {
+            return runIoCase(c, round, cBench, cp);
+        }
         List<Row> rows = new ArrayList<>();
         int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
         List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
@@ -190,6 +201,71 @@ public final class BenchMain {
             rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
         }
         return rows;
+    }
+
+    /** Where an io case's file goes: /dev/shm, or the disk under jmh/target. */
+    static java.nio.file.Path ioFile(String op) {
+        java.nio.file.Path dir = op.endsWith("-shm") ? java.nio.file.Path.of("/dev/shm") : java.nio.file.Path.of("jmh", "target");
+        return dir.toAbsolutePath().resolve("mpi4j-bench-io-" + ProcessHandle.current().pid() + ".bin");
+    }
+
+    /**
+     * An io case: the C program and IoBench (2 ranks, each its block of c.size() bytes with write_at_all/read_at_all),
+     * then one process moving the same 2 x c.size() bytes through a FileChannel ("java-filechannel" row). One
+     * measured op per iteration; the file is removed afterwards.
+     */
+    static List<Row> runIoCase(Case c, int round, File cBench, String cp) throws IOException, InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        java.nio.file.Path file = ioFile(c.op());
+        List<String> common = List.of(c.op(), Integer.toString(c.size()), "1", "1", "3");
+        try {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(cBench.getAbsolutePath());
+            cmd.addAll(common);
+            ProcessBuilder cpb = Mpirun.nativeProcessBuilder(2, cmd);
+            cpb.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
+            rows.addAll(collect(cpb));
+            java.nio.file.Files.deleteIfExists(file);
+            List<String> jargs = List.of(c.op(), String.join(",", rotate(c.kinds(), round)), Integer.toString(c.size()), "1", "1", "3");
+            ProcessBuilder jpb = Mpirun.processBuilder(2, cp, List.of("-Xmx2g"), IoBench.class.getName(), jargs);
+            jpb.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
+            rows.addAll(collect(jpb));
+            rows.add(new Row("java-filechannel", c.op(), c.size(), fileChannel(file, c.op().startsWith("iowrite"), 2L * c.size())));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        return rows;
+    }
+
+    /** Seconds for one process to write (or read) {@code bytes} sequentially through a FileChannel, best of 3. */
+    static double fileChannel(java.nio.file.Path file, boolean write, long bytes) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(8 << 20);
+        double best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 4; rep++) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                if (!write && ch.size() < bytes) {
+                    for (long at = 0; at < bytes; at += buf.capacity()) {
+                        buf.clear();
+                        ch.write(buf, at);
+                    }
+                }
+                long t0 = System.nanoTime();
+                for (long at = 0; at < bytes; at += buf.capacity()) {
+                    buf.clear();
+                    if (write) {
+                        ch.write(buf, at);
+                    } else {
+                        ch.read(buf, at);
+                    }
+                }
+                double t = (System.nanoTime() - t0) * 1e-9;
+                if (rep > 0) {
+                    best = Math.min(best, t);
+                }
+            }
+        }
+        return best;
     }
 
     /** {@code kinds} starting at index {@code by} (mod length), wrapping around. */
@@ -297,6 +373,10 @@ public final class BenchMain {
         if (py) {
             sb.append(String.format(Locale.ROOT, " %10s %6s", "mpi4py µs", "ratio"));
         }
+        boolean fc = rows.stream().anyMatch(r -> r.who().equals("java-filechannel"));
+        if (fc) {
+            sb.append(String.format(Locale.ROOT, " %10s %6s", "FileCh µs", "ratio"));
+        }
         sb.append(String.format(Locale.ROOT, " %12s%n", "C MB/s"));
         for (List<Row> group : byCase.values()) {
             Row any = group.get(0);
@@ -312,6 +392,9 @@ public final class BenchMain {
             if (py) {
                 whos.add("mpi4py");
             }
+            if (fc) {
+                whos.add("java-filechannel");
+            }
             for (String who : whos) {
                 Row j = group.stream().filter(r -> r.who().equals(who) || (who.equals("java-direct")
                         && r.who().startsWith("java-") && (r.op().equals("object") || r.op().equals("serialize")))).findFirst().orElse(null);
@@ -323,8 +406,9 @@ public final class BenchMain {
                 }
             }
             boolean bw = any.op().equals("pingpong") && any.size() > 0 || any.op().equals("bcast")
-                    || any.op().startsWith("put") || any.op().equals("get");
-            sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", any.size() / (micros(c) * 1e-6) / 1e6) : ""));
+                    || any.op().startsWith("put") || any.op().equals("get") || any.op().startsWith("io");
+            long moved = any.op().startsWith("io") ? 2L * any.size() : any.size();   // io: both ranks' blocks
+            sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", moved / (micros(c) * 1e-6) / 1e6) : ""));
         }
         sb.append("ratio = Java (or mpi4py) time / C time, same run; pingpong is one-way latency (round trip / 2);"
                 + " object/serialize rows: Java in the 'direct' column\n");

@@ -77,4 +77,34 @@ class BenchInstrumentTest {
         }
         assertEquals(java.util.Set.of(k), last);
     }
+
+    /** The io cases: the C program and IoBench write and read their blocks of one file with collective MPI-IO. */
+    @Test
+    void ioCasesRunInCAndJava() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("mpi4j-bench-io-", ".bin");
+        try {
+            for (String op : new String[] {"iowrite-shm", "ioread-disk"}) {
+                ProcessBuilder c = Mpirun.nativeProcessBuilder(2, List.of(new File("target/mpi4j_bench").getAbsolutePath(), op,
+                        "1048576", "1", "1", "2"));
+                c.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
+                List<BenchMain.Row> rows = BenchMain.collect(c);
+                assertEquals(1, rows.size(), op);
+                assertEquals("c", rows.get(0).who());
+                assertEquals(2L << 20, java.nio.file.Files.size(file), "both ranks' blocks are in the file");
+                java.nio.file.Files.delete(file);
+                ProcessBuilder j = Mpirun.processBuilder(2, MpiTestKit.classpath(), List.of(), IoBench.class.getName(),
+                        List.of(op, String.join(",", BenchMain.IO_KINDS), "1048576", "1", "1", "2"));
+                j.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
+                List<BenchMain.Row> jrows = BenchMain.collect(j);
+                assertEquals(BenchMain.IO_KINDS.length, jrows.size(), op);
+                for (BenchMain.Row r : jrows) {
+                    assertTrue(r.seconds() > 0 && r.seconds() < 10, r.toString());
+                }
+                assertEquals(2L << 20, java.nio.file.Files.size(file));
+            }
+            assertTrue(BenchMain.fileChannel(file, true, 4L << 20) > 0);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }
