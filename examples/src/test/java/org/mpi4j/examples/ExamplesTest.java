@@ -247,4 +247,10 @@ class ExamplesTest {
             java.nio.file.Files.delete(dir);
         }
     }
+
+    /** ND4J arrays and strided views as MPI-IO buffers, on 1-3 ranks. */
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicNode> nd4jFiles() {
+        return MpiTestKit.ranks(Nd4jFileRanks.class, 1, 2, 3);
+    }
 }
