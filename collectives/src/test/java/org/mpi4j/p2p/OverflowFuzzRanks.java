@@ -22,8 +22,8 @@ import org.mpi4j.testing.RankTest;
 
 /**
  * Issue 12's overflow fuzz: every public method that takes a count, offset, displacement, position, extent or size is
- * called with values near 0, -1, Integer.MAX_VALUE, 2^31, 2^62, Long.MAX_VALUE and seeded random ones, on
- * COMM_SELF (so any valid combination completes locally). Each call must either succeed or throw an
+ * called with values near 0, -1, Integer.MAX_VALUE, 2^31, 2^62, Long.MAX_VALUE and seeded random ones (one-sided
+ * put/get/accumulate into a window of COMM_SELF included), on COMM_SELF (so any valid combination completes locally). Each call must either succeed or throw an
  * {@link MPIException}: no other exception, no JVM crash, and the canary bytes around every target buffer (a slice of
  * a larger direct buffer) never change. Afterwards COMM_SELF and COMM_WORLD still work. The count of calls tried is
  * printed and asserted.
@@ -101,7 +101,7 @@ public final class OverflowFuzzRanks {
     }
 
     /** One fuzzed call; returns a label for failures. */
-    private static String call(Random r, Intracomm self, Target a, Target b, List<Datatype> made) {
+    private static String call(Random r, Intracomm self, Target a, Target b, org.mpi4j.Win win, List<Datatype> made) {
         Datatype t = r.nextInt(3) == 0 ? anyType(r, made) : Datatype.DOUBLE;
         if (t == null) {
             t = Datatype.BYTE;
@@ -112,7 +112,7 @@ public final class OverflowFuzzRanks {
         BufferSpec sb = BufferSpec.of(b.inner, r.nextInt(3) == 0 ? 0 : anyLong(r), r.nextInt(2) == 0 ? count : anyInt(r), t);
         double[] heap = new double[BYTES / 8];
         BufferSpec sh = BufferSpec.of(heap, anyLong(r), count, t);
-        int op = r.nextInt(22);
+        int op = r.nextInt(25);
         switch (op) {
             case 0: self.sendrecv(sa, 0, 1, sb, 0, 1); break;
             case 1: self.sendrecv(sh, 0, 1, sb, 0, 1); break;
@@ -150,6 +150,24 @@ public final class OverflowFuzzRanks {
                 }
                 break;
             case 20: self.reduceScatterBlock(sa, sb, Op.MAX); break;
+            case 22: case 23: case 24: {
+                // one-sided into a window of BYTES bytes (displacement unit 8): fuzzed displacement, count and type
+                long disp = r.nextInt(2) == 0 ? r.nextInt(40) : anyLong(r);
+                Object origin = r.nextBoolean() ? sa : sh;
+                win.lockAll();
+                try {
+                    if (op == 22) {
+                        win.put(origin, 0, disp, r.nextBoolean() ? count : anyInt(r), t);
+                    } else if (op == 23) {
+                        win.get(r.nextBoolean() ? sb : sh, 0, disp, r.nextBoolean() ? count : anyInt(r), t);
+                    } else {
+                        win.accumulate(origin, 0, disp, count, t, Op.SUM);
+                    }
+                } finally {
+                    win.unlockAll();
+                }
+                break;
+            }
             default: self.scan(sh, sb, Op.SUM); break;
         }
         return "op " + op;
@@ -164,12 +182,13 @@ public final class OverflowFuzzRanks {
         int calls = 0;
         int refused = 0;
         List<Datatype> made = new ArrayList<>();
+        org.mpi4j.Win win = org.mpi4j.Win.allocate(BYTES, 8, org.mpi4j.Info.NULL, self);
         for (int i = 0; i < 6000; i++) {
             long seedForReplay = r.nextLong();
             Random one = new Random(seedForReplay);
             String what = "call " + i + " (replay seed " + seedForReplay + ")";
             try {
-                what += ": " + call(one, self, a, b, made);
+                what += ": " + call(one, self, a, b, win, made);
             } catch (MPIException e) {
                 refused++;
             } catch (Throwable e) {
@@ -183,6 +202,7 @@ public final class OverflowFuzzRanks {
             }
             made.clear();
         }
+        win.close();
         // the communicators still work
         double[] x = {rank() + 0.5};
         double[] y = new double[1];

@@ -18,4 +18,10 @@ class FileTest {
     Stream<DynamicNode> filesWithPinnedArrays() {
         return MpiTestKit.ranksWithFlags(FileRanks.class, List.of("-Dmpi4j.pinArrays=true"), 2);
     }
+
+    /** The overflow fuzz for file calls, 2000 seeded calls per rank. */
+    @TestFactory
+    Stream<DynamicNode> fileFuzz() {
+        return MpiTestKit.ranks(FileFuzzRanks.class, 1, 2);
+    }
 }
