@@ -43,6 +43,29 @@ public enum Style {
             c.check(s, q);
         }
     },
+    /**
+     * One-sided: each rank puts its message into the next rank's window (in the message's own layout), then, after a
+     * fence, gets what its previous rank put there back into its receive buffer; gaps are scribbled while the put and
+     * the get are pending (a heap array's get lands at the fence).
+     */
+    PUT_GET("put + get, fence", false) {
+        @Override
+        void run(Case c) {
+            Side s = c.send(1, (b, k) -> c.v(c.rank, c.next, k));
+            Side q = c.recv(1);
+            try (org.mpi4j.Win win = org.mpi4j.Win.allocate(1 << 16, 1, org.mpi4j.Info.NULL, c.world)) {
+                win.fence();
+                win.put(s.msg(), c.next, 4096);
+                s.scribble(0);
+                win.fence();
+                win.get(q.msg(), c.rank, 4096);
+                q.scribble(0);
+                win.fence();
+            }
+            q.expect((b, k) -> c.v(c.prev, c.rank, k));
+            c.check(s, q);
+        }
+    },
     ISEND_IRECV("isend/irecv", false) {
         @Override
         void run(Case c) {
