@@ -24,9 +24,13 @@ import org.mpi4j.jni.LibMpi;
  * <p><b>Safety.</b> At creation every rank's window size and displacement unit are exchanged (one allgather), so a
  * put, get or accumulate whose target bytes ({@code targetDisp x dispUnit} plus the span of {@code targetCount}
  * elements of the target datatype, computed with overflow checks) fall outside the target's window is refused in
- * Java with MPI_ERR_RMA_RANGE before MPI sees it. Dynamic windows are not range-checked: their displacements are
- * absolute addresses in memory the target attached locally, which the origin cannot know; {@link #attach} and
- * {@link #detach} are local calls, as in MPI. Any call on a freed window is an MPIException (MPI_ERR_WIN).
+ * Java with MPI_ERR_RMA_RANGE before MPI sees it. In a dynamic window the displacements are absolute addresses in
+ * memory the target attached, and neither Open MPI nor MPICH refuses an address outside it: mpi4j publishes every
+ * rank's attached regions (up to 255 at once) in a small companion window, and an origin refuses an access that no
+ * region of the target covers, reading the target's list again (a shared lock and a get) only when the list it read
+ * last does not cover the access. {@link #attach} and {@link #detach} stay local calls, as in MPI; an access to memory
+ * the target detached since the origin last read its list is not caught (MPI makes it erroneous). Windows wrapped with
+ * {@link #fromHandle} are not range-checked. Any call on a freed window is an MPIException (MPI_ERR_WIN).
  *
  * <p><b>Origin buffers</b> go through the one resolution path ({@link Buffers}), so any buffer kind works with
  * discovered count and datatype, or a {@link org.mpi4j.buffers.BufferSpec}. An RMA operation completes only at the
@@ -277,7 +281,16 @@ public final class Win implements AutoCloseable {
         checkOsc(LibMpi.MPI_Win_create_dynamic(info.handle(), h, s.address(0)), comm);
         long w = s.getHandle(0);
         setReturn(w);
-        return new Win(w, FLAVOR_DYNAMIC, 0, 0, 1, null, null, comm.getSize(), null);
+        Win win = new Win(w, FLAVOR_DYNAMIC, 0, 0, 1, null, null, comm.getSize(), null);
+        try {
+            win.regions = DynamicRegions.create(comm);
+        } catch (RuntimeException e) {
+            LIVE.remove(w);
+            s.putHandle(0, w);
+            LibMpi.MPI_Win_free(s.address(0));
+            throw e;
+        }
+        return win;
     }
 
     /**
@@ -417,6 +430,11 @@ public final class Win implements AutoCloseable {
         completeAll(Long.MAX_VALUE, true);
         if (held != null) {
             java.util.Arrays.fill(held, null);
+        }
+        DynamicRegions r = regions;
+        regions = null;
+        if (r != null) {
+            r.free();
         }
         keep = null;
         AutoCloseable l = lease;
@@ -606,13 +624,35 @@ public final class Win implements AutoCloseable {
                     + " attached to a window: the garbage collector may move it. Use a direct ByteBuffer, an Arrow"
                     + " vector, an ND4J array, or MPI.allocMem");
         }
-        MPIException.check(LibMpi.MPI_Win_attach(h, m.address() + m.spanLow(), m.spanBytes()));
-        attached.put(m.address() + m.spanLow(), m.owner());
+        long a = m.address() + m.spanLow();
+        MPIException.check(LibMpi.MPI_Win_attach(h, a, m.spanBytes()));
+        attached.put(a, m.owner());
+        published(a, m.spanBytes());
     }
 
-    /** MPI_Win_attach of raw native memory (valid until detached; not checked). */
-    public void attach(long address, long size) {
+    /**
+     * MPI_Win_attach of raw native memory, which must stay valid until detached (mpi4j cannot check that).
+     *
+     * @param address the first byte
+     * @param size    bytes
+     */
+    public synchronized void attach(long address, long size) {
         MPIException.check(LibMpi.MPI_Win_attach(handle(), address, size));
+        published(address, size);
+    }
+
+    /** Publishes an attached region for the origins' range checks; detaches it again if that fails. */
+    private void published(long address, long size) {
+        if (regions == null) {
+            return;
+        }
+        try {
+            regions.add(address, size);
+        } catch (RuntimeException e) {
+            LibMpi.MPI_Win_detach(handle(), address);
+            attached.remove(address);
+            throw e;
+        }
     }
 
     /** MPI_Win_detach: stops exposing memory attached with {@link #attach(Object)}. */
@@ -623,16 +663,21 @@ public final class Win implements AutoCloseable {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "a Java heap array is never attached to a window");
         }
         long a = m.address() + m.spanLow();
-        MPIException.check(LibMpi.MPI_Win_detach(h, a));
-        attached.remove(a);
+        detach(a);
     }
 
     /** MPI_Win_detach of memory attached at a raw address. */
-    public void detach(long address) {
+    public synchronized void detach(long address) {
         MPIException.check(LibMpi.MPI_Win_detach(handle(), address));
+        attached.remove(address);
+        if (regions != null) {
+            regions.remove(address);
+        }
     }
 
     private final java.util.Map<Long, Object> attached = new java.util.HashMap<>();
+    /** Every rank's attached regions, for the range checks of a dynamic window made here (null otherwise). */
+    private DynamicRegions regions;
 
     // ------------------------------------------------------------------ checks
 
@@ -655,19 +700,20 @@ public final class Win implements AutoCloseable {
         if (count < 0) {
             throw new MPIException(ErrorClasses.ERR_COUNT, call + ": negative target count " + count);
         }
-        if (sizes == null) {
+        if (sizes == null && regions == null) {
             return;
         }
-        if (targetDisp < 0) {
+        if (targetDisp < 0 && sizes != null) {
             throw new MPIException(ERR_RMA_RANGE, call + ": negative target displacement " + targetDisp);
         }
         if (count == 0) {
             return;
         }
+        int unit = units != null ? units[rank] : 1;
         long lo;
         long hi;
         try {
-            long start = Math.multiplyExact(targetDisp, (long) units[rank]);
+            long start = Math.multiplyExact(targetDisp, (long) unit);
             long extent = t != null ? t.extent() : elementSize;
             long tlb = t != null ? t.trueLowerBound() : 0;
             long tex = t != null ? t.trueExtent() : elementSize;
@@ -678,7 +724,16 @@ public final class Win implements AutoCloseable {
             hi = Math.addExact(Math.max(a, b), tex);
         } catch (ArithmeticException e) {
             throw new MPIException(ErrorClasses.ERR_COUNT, call + ": target displacement " + targetDisp + " x unit "
-                    + units[rank] + " with " + count + " elements overflows 64-bit arithmetic");
+                    + unit + " with " + count + " elements overflows 64-bit arithmetic");
+        }
+        if (sizes == null) {
+            String why = lo < 0 ? "it has no memory at negative addresses" : regions.check(rank, lo, hi);
+            if (why != null) {
+                throw new MPIException(ERR_RMA_RANGE, call + ": target bytes [0x" + Long.toHexString(lo) + ", 0x"
+                        + Long.toHexString(hi) + ") at rank " + rank + " are not inside memory it attached to this"
+                        + " dynamic window: " + why);
+            }
+            return;
         }
         if (lo < 0 || hi > sizes[rank]) {
             throw new MPIException(ERR_RMA_RANGE, call + ": target bytes [" + lo + ", " + hi + ") at rank " + rank
