@@ -756,7 +756,8 @@ public final class Win implements AutoCloseable {
         if (!m.isHeap()) {
             Object owner = m.owner();
             Object[] h = held;
-            if (owner == null || h != null && HELD.getAcquire(h, target) == owner) {
+            // MPI.PROC_NULL: MPI does nothing with the memory
+            if (owner == null || target < 0 || h != null && HELD.getAcquire(h, target) == owner) {
                 return m.address();
             }
         }
@@ -814,7 +815,7 @@ public final class Win implements AutoCloseable {
      */
     private void issued(MessageBuffer m, int target) {
         Object owner = null;
-        if (m != null && !m.isHeap() && !(m.count() == 0 && m.spanBytes() == 0)) {
+        if (m != null && target >= 0 && !m.isHeap() && !(m.count() == 0 && m.spanBytes() == 0)) {
             owner = m.owner();
             Object[] h = held;
             if (h == null || HELD.getAcquire(h, target) == owner) {
