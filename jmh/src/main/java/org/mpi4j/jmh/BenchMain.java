@@ -133,14 +133,28 @@ public final class BenchMain {
         if (!py) {
             System.out.print("note: python3-mpi4py/python3-numpy not found, the mpi4py column is left out\n");
         }
+        String warning = loadWarning();
+        if (warning != null) {
+            System.out.print(warning + "\n");
+        }
         List<Row> all = new ArrayList<>();
         long t0 = System.nanoTime();
+        List<Case> todo = new ArrayList<>();
         for (Case c : cases()) {
-            if (!only.isEmpty() && !only.contains(c.op()) && !only.contains(c.op() + ":" + c.size())) {
-                continue;
+            if (only.isEmpty() || only.contains(c.op()) || only.contains(c.op() + ":" + c.size())) {
+                todo.add(c);
             }
+        }
+        double maxLoad = Math.max(0, loadAverage());
+        for (int i = 0; i < todo.size(); i++) {
+            Case c = todo.get(i);
             for (int round = 0; round < rounds; round++) {
+                // progress on stderr, so the table on stdout stays clean
+                System.err.print(String.format(Locale.ROOT, "[bench] case %d/%d: %s %s, round %d/%d (%.0f s, load %.1f)%n",
+                        i + 1, todo.size(), c.op(), human(c.size(), c.op()), round + 1, rounds,
+                        (System.nanoTime() - t0) * 1e-9, loadAverage()));
                 all.addAll(runCase(c, round, target, warmup, measure, cBench, cp, py));
+                maxLoad = Math.max(maxLoad, loadAverage());
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -150,6 +164,11 @@ public final class BenchMain {
         }
         double took = (System.nanoTime() - t0) * 1e-9;
         String table = table(rows, py) + allocTable(allocs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (maxLoad > cores) {
+            table += String.format(Locale.ROOT, "WARNING: the load average reached %.1f on %d cores during this run: other work"
+                    + " ran on the machine, the ratios may be meaningless%n", maxLoad, cores);
+        }
         System.out.print(table);
         System.out.print(String.format("(%d measurements in %.0f s)%n", rows.size(), took));
         out.mkdirs();
@@ -157,7 +176,8 @@ public final class BenchMain {
         writeJson(rows, new File(out, "results.json"), quick, mpiVersion);
         Files.writeString(new File(out, "table.txt").toPath(), table, StandardCharsets.UTF_8);
         plot(rows, out, mpiVersion);
-        System.out.print("wrote " + out + "/results.csv, results.json, table.txt, latency.png, bandwidth.png\n");
+        System.out.print("wrote " + out + "/results.csv, results.json, table.txt, latency.png, bandwidth.png, ratio.png,"
+                + " collectives.png\n");
     }
 
     /**
@@ -459,25 +479,43 @@ public final class BenchMain {
         }
     }
 
-    /** latency.png (one-way µs, 0 B - 64 KiB) and bandwidth.png (MB/s, 1 KiB - 16 MiB) of the ping-pong, per impl. */
+    /** Who is drawn, in this order, each in its own colour: C, C with huge pages, every Java kind, mpi4py. */
+    static final String[] WHO = {"c", "chuge", "java-direct", "java-huge", "java-array", "java-arrow", "java-nd4j", "mpi4py"};
+    static final java.awt.Color[] COLOUR = {new java.awt.Color(0, 0, 0), new java.awt.Color(140, 140, 140),
+        new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14), new java.awt.Color(44, 160, 44),
+        new java.awt.Color(214, 39, 40), new java.awt.Color(148, 103, 189), new java.awt.Color(140, 86, 75)};
+
+    static String label(String who) {
+        return who.equals("c") ? "C" : who.equals("chuge") ? "C, huge pages" : who;
+    }
+
+    /**
+     * The plots, each with one y-axis quantity: latency.png (ping-pong one-way µs, 0 B - 64 KiB, log-log: the sub-µs
+     * region where Java and C differ stays readable), bandwidth.png (MB/s, 1 KiB - 16 MiB), ratio.png (Java time /
+     * C time per buffer kind over the ping-pong sizes, 1.0 = C), collectives.png (time / C time of every collective,
+     * ring and one-sided case, per kind). Every series has its own fixed colour.
+     */
     static void plot(List<Row> rows, File out, String mpi) throws IOException {
         XYChart lat = new XYChartBuilder().width(900).height(560).title("One-way latency (ping-pong, 2 ranks, " + mpi + ")")
-                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("µs").build();
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("one-way latency (µs, log)").build();
         XYChart bw = new XYChartBuilder().width(900).height(560).title("Bandwidth (ping-pong, 2 ranks, " + mpi + ")")
-                .xAxisTitle("message size (bytes)").yAxisTitle("MB/s").build();
-        lat.getStyler().setXAxisLogarithmic(true);
-        bw.getStyler().setXAxisLogarithmic(true);
-        bw.getStyler().setYAxisLogarithmic(true);
-        List<String> whos = new ArrayList<>(List.of("c"));
-        for (String k : KINDS) {
-            whos.add("java-" + k);
+                .xAxisTitle("message size (bytes)").yAxisTitle("bandwidth (MB/s, log)").build();
+        XYChart ratio = new XYChartBuilder().width(900).height(560).title("Ping-pong time / C time (2 ranks, " + mpi + ")")
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("time / C time (1 = C)").build();
+        for (XYChart ch : List.of(lat, bw, ratio)) {
+            ch.getStyler().setXAxisLogarithmic(true);
+            ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         }
-        whos.add("mpi4py");
-        for (String who : whos) {
+        lat.getStyler().setYAxisLogarithmic(true);
+        bw.getStyler().setYAxisLogarithmic(true);
+        for (int w = 0; w < WHO.length; w++) {
+            String who = WHO[w];
             List<Double> lx = new ArrayList<>();
             List<Double> ly = new ArrayList<>();
             List<Double> bx = new ArrayList<>();
             List<Double> by = new ArrayList<>();
+            List<Double> rx = new ArrayList<>();
+            List<Double> ry = new ArrayList<>();
             for (Row r : rows) {
                 if (r.who().equals(who) && r.op().equals("pingpong")) {
                     double us = micros(r);
@@ -489,17 +527,102 @@ public final class BenchMain {
                         bx.add((double) r.size());
                         by.add(r.size() / (us * 1e-6) / 1e6);
                     }
+                    Double c = find(rows, "c", r.op(), r.size());
+                    if (c != null && !who.equals("c")) {
+                        rx.add((double) Math.max(r.size(), 1));
+                        ry.add(r.seconds() / c);
+                    }
                 }
             }
-            String name = who.equals("c") ? "C" : who;
             if (!lx.isEmpty()) {
-                lat.addSeries(name, lx, ly).setMarker(SeriesMarkers.CIRCLE);
+                style(lat.addSeries(label(who), lx, ly), w);
             }
             if (!bx.isEmpty()) {
-                bw.addSeries(name, bx, by).setMarker(SeriesMarkers.CIRCLE);
+                style(bw.addSeries(label(who), bx, by), w);
             }
+            if (!rx.isEmpty()) {
+                style(ratio.addSeries(label(who), rx, ry), w);
+            }
+        }
+        if (!ratio.getSeriesMap().isEmpty()) {
+            var one = ratio.addSeries("C (1.0)", List.of(1.0, 16.0 * (1 << 20)), List.of(1.0, 1.0));
+            one.setLineColor(COLOUR[0]);
+            one.setMarker(SeriesMarkers.NONE);
+            one.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
         BitmapEncoder.saveBitmap(lat, new File(out, "latency.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
         BitmapEncoder.saveBitmap(bw, new File(out, "bandwidth.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmap(ratio, new File(out, "ratio.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+        plotCollectives(rows, out, mpi);
+    }
+
+    private static void style(org.knowm.xchart.XYSeries s, int who) {
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineColor(COLOUR[who]);
+        s.setMarkerColor(COLOUR[who]);
+    }
+
+    /** collectives.png: time / C time of every allreduce, bcast, ring and one-sided case, one bar per kind. */
+    static void plotCollectives(List<Row> rows, File out, String mpi) throws IOException {
+        List<String> cats = new ArrayList<>();
+        for (Row r : rows) {
+            boolean coll = r.op().equals("allreduce") || r.op().equals("bcast") || r.op().equals("ring")
+                    || r.op().startsWith("put") || r.op().equals("get");
+            String cat = r.op() + " " + human(r.size(), r.op());
+            if (coll && r.who().equals("c") && !cats.contains(cat)) {
+                cats.add(cat);
+            }
+        }
+        if (cats.isEmpty()) {
+            return;
+        }
+        org.knowm.xchart.CategoryChart ch = new org.knowm.xchart.CategoryChartBuilder().width(1200).height(600)
+                .title("Collectives, ring and one-sided: time / C time (2 ranks, " + mpi + ")")
+                .xAxisTitle("operation and size").yAxisTitle("time / C time (1 = C)").build();
+        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        ch.getStyler().setXAxisLabelRotation(30);
+        for (int w = 1; w < WHO.length; w++) {
+            List<Double> ys = new ArrayList<>();
+            boolean any = false;
+            for (String cat : cats) {
+                String op = cat.substring(0, cat.indexOf(' '));
+                Double v = null;
+                for (Row r : rows) {
+                    if (r.who().equals(WHO[w]) && r.op().equals(op) && (op + " " + human(r.size(), op)).equals(cat)) {
+                        Double c = find(rows, "c", op, r.size());
+                        v = c == null ? null : r.seconds() / c;
+                    }
+                }
+                any |= v != null;
+                ys.add(v == null ? 0.0 : v);
+            }
+            if (any) {
+                ch.addSeries(label(WHO[w]), cats, ys).setFillColor(COLOUR[w]);
+            }
+        }
+        BitmapEncoder.saveBitmap(ch, new File(out, "collectives.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** The 1-minute load average, or -1 where /proc/loadavg cannot be read. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(new File("/proc/loadavg").toPath()).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * A warning when the machine runs other work (load average above the core count): the ratios are then
+     * meaningless, since C and Java do not see the same machine. Null when the load is fine.
+     */
+    static String loadWarning() {
+        double load = loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load <= cores) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "WARNING: load average %.1f exceeds the %d cores: other work runs on this machine,"
+                + " so C and Java do not see the same machine and the ratios may be meaningless; rerun when it is quiet", load, cores);
     }
 }
