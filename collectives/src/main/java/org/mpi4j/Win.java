@@ -936,6 +936,8 @@ public final class Win implements AutoCloseable {
     }
 
     private static final ThreadLocal<MessageBuffer> THIRD = ThreadLocal.withInitial(MessageBuffer::new);
+    private static final String[] CALLS = {"put", "get", "accumulate", "getAccumulate"};
+    private static final String[] REQUEST_CALLS = {"rput", "rget", "raccumulate", "rgetAccumulate"};
 
     // ------------------------------------------------------------------ communication
 
@@ -1091,12 +1093,7 @@ public final class Win implements AutoCloseable {
      */
     private Request rma(int kind, MessageBuffer o, MessageBuffer r, int targetRank, long targetDisp, int targetCount,
                         TypeDescriptor tt, long targetType, Op op, Request req) {
-        String call = (req != null ? "r" : "") + switch (kind) {
-            case 0 -> "put";
-            case 1 -> "get";
-            case 2 -> "accumulate";
-            default -> "getAccumulate";
-        };
+        String call = (req != null ? REQUEST_CALLS : CALLS)[kind];   // constants: nothing built per call
         if (tt != null) {
             tt.checkUsable();
         }

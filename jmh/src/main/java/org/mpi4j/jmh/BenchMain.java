@@ -19,10 +19,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mpi4j.run.Mpirun;
 
 /**
- * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: runs the C program and the Java
- * (JMH) benchmarks on 2 ranks, back to back for each operation and size so machine drift hits both alike, with the
- * same batch, warm-up and measurement counts (the full mode repeats every C/Java pair in 3 rounds and keeps each
- * side's median); then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and
+ * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: for each operation and size, one
+ * job of 2 JVM ranks runs the C kernels (through JNI, {@link CKernels}) and the Java (JMH) benchmarks of every buffer
+ * kind in turns, round after round, in the same processes, so machine drift hits C and Java alike, and keeps each
+ * one's median; the separate C program runs too, as a cross-check (column "C prog"). {@code --rounds N} repeats the
+ * job N times (default 1). Then it prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and
  * draws latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the
  * same cases run through mpi4py too and get a column; otherwise the column is left out with a note.
  */
@@ -34,6 +35,10 @@ public final class BenchMain {
     static final String[] IO_KINDS = {"direct", "huge", "array"};
     /** Prefix of the rows holding bytes allocated per operation (JMH's gc.alloc.rate.norm) instead of seconds. */
     static final String ALLOC = "alloc:";
+    /** Prefix of the rows of the separate C program (the cross-check of the in-process C kernels). */
+    static final String PROG = "prog-";
+    /** Rounds in which the kinds (C among them) take turns inside one job (RankBench). */
+    static int turns;
 
     /** One benchmark case: an operation at a size, the Java kinds it runs, whether C and mpi4py have it. */
     record Case(String op, int size, String[] kinds, boolean c, boolean py) { }
@@ -119,17 +124,20 @@ public final class BenchMain {
         double target = quick ? 0.005 : 0.04;
         // the Java ranks need their JIT warm: a second or so of warm-up per case even in quick mode
         int warmup = quick ? 20 : 25;
-        int measure = quick ? 5 : 15;
+        // per turn; C and every Java kind take turns `turns` times in the same processes, medians kept
+        int measure = quick ? 3 : 5;
+        turns = quick ? 5 : 9;
         if (rounds < 1) {
-            rounds = quick ? 1 : 3;
+            rounds = 1;
         }
         String cp = System.getProperty("java.class.path");
         File cBench = new File("jmh/target/mpi4j_bench");
         boolean py = hasMpi4py();
         String mpiVersion = mpiVersion();
-        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up + %d measured,"
-                + " median of %d round(s)%n", quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3,
-                warmup, measure, rounds));
+        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up; C (in the same"
+                + " processes, through JNI) and every Java kind take %d turns of %d batches, median kept; %d job(s) per case%n",
+                quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3, warmup, turns, measure,
+                rounds));
         if (!py) {
             System.out.print("note: python3-mpi4py/python3-numpy not found, the mpi4py column is left out\n");
         }
@@ -194,21 +202,26 @@ public final class BenchMain {
         int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
         List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
                 Integer.toString(measure));
+        List<String> kindList = new ArrayList<>();
         if (c.c()) {
+            // the cross-check: the separate C program, in its own processes (column "C prog")
             List<String> cmd = new ArrayList<>();
             cmd.add(cBench.getAbsolutePath());
             cmd.addAll(common);
-            rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+            for (Row r : collect(Mpirun.nativeProcessBuilder(2, cmd))) {
+                rows.add(new Row(r.who().startsWith(ALLOC) ? r.who() : PROG + r.who(), r.op(), r.size(), r.seconds()));
+            }
+            // the reference: the same C kernels called in the Java ranks, interleaved with the Java kinds
+            kindList.add("c");
             if (c.size() >= (1 << 20) && !c.op().equals("ring")) {
                 // the physical limit: C with huge-page buffers, as numpy gives mpi4py
-                ProcessBuilder huge = Mpirun.nativeProcessBuilder(2, cmd);
-                huge.environment().put("MPI4J_BENCH_HUGE", "1");
-                rows.addAll(collect(huge));
+                kindList.add("chuge");
             }
         }
-        String kinds = String.join(",", rotate(c.kinds(), round));
+        kindList.addAll(List.of(rotate(c.kinds(), round)));
+        String kinds = String.join(",", kindList);
         List<String> jargs = new ArrayList<>(List.of(c.op(), kinds, Integer.toString(c.size()),
-                Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
+                Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure), Integer.toString(turns)));
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
         if (pinArrays) {
             jvm.add("-Dmpi4j.pinArrays=true");
@@ -386,7 +399,7 @@ public final class BenchMain {
         for (Row r : rows) {
             byCase.computeIfAbsent(r.op() + " " + r.size(), k -> new ArrayList<>()).add(r);
         }
-        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s", "operation", "size", "C µs", "C huge µs"));
+        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s %11s", "operation", "size", "C µs", "C huge µs", "C prog µs"));
         for (String k : KINDS) {
             sb.append(String.format(Locale.ROOT, " %10s %6s", k + " µs", "ratio"));
         }
@@ -402,9 +415,11 @@ public final class BenchMain {
             Row any = group.get(0);
             Row c = group.stream().filter(r -> r.who().equals("c")).findFirst().orElse(null);
             Row ch = group.stream().filter(r -> r.who().equals("chuge")).findFirst().orElse(null);
-            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s", any.op(), human(any.size(), any.op()),
+            Row cp = group.stream().filter(r -> r.who().equals(PROG + "c")).findFirst().orElse(null);
+            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s %11s", any.op(), human(any.size(), any.op()),
                     c == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(c)),
-                    ch == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(ch))));
+                    ch == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(ch)),
+                    cp == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(cp))));
             List<String> whos = new ArrayList<>();
             for (String k : KINDS) {
                 whos.add("java-" + k);
@@ -430,8 +445,9 @@ public final class BenchMain {
             long moved = any.op().startsWith("io") ? 2L * any.size() : any.size();   // io: both ranks' blocks
             sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", moved / (micros(c) * 1e-6) / 1e6) : ""));
         }
-        sb.append("ratio = Java (or mpi4py) time / C time, same run; pingpong is one-way latency (round trip / 2);"
-                + " object/serialize rows: Java in the 'direct' column\n");
+        sb.append("ratio = Java (or mpi4py) time / C time; C = the C kernels in the same processes as Java, in turns with"
+                + " it (C prog: the separate C program, a cross-check; mpi4py runs in its own processes); pingpong is one-way"
+                + " latency (round trip / 2); object/serialize rows: Java in the 'direct' column\n");
         return sb.toString();
     }
 
