@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.mpi4j.MPI;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -20,8 +22,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * rank so all execute the same operations. Arguments: OP KINDS SIZE BATCH WARMUP MEASURE [ROUNDS], KINDS
  * comma-separated; the kinds {@code c} and {@code chuge} are the C kernels, called through JNI in these same processes.
  * Every kind runs once untimed (JIT warm-up across all kinds), then the kinds take turns for ROUNDS rounds (each
- * round in another order), so C and Java are measured interleaved on the same machine. Rank 0 prints per kind its
- * median over the rounds as {@code RESULT java-KIND OP SIZE seconds_per_op} ({@code RESULT c ...} for C) and, from JMH's
+ * round in another order), so C and Java are measured interleaved on the same machine. Rank 0 prints per kind the
+ * median of all its measured batches as {@code RESULT java-KIND OP SIZE seconds_per_op} ({@code RESULT c ...} for C) and, from JMH's
  * GC profiler, {@code ALLOC java-KIND OP SIZE bytes_allocated_per_op} (the hot path should allocate nothing).
  */
 public final class RankBench {
@@ -51,8 +53,13 @@ public final class RankBench {
             for (int k = 0; k < kinds.length; k++) {
                 String kind = kinds[(k + round) % kinds.length];
                 for (RunResult r : run(op, kind, size, batch, Math.min(warmup, 3), measure)) {
-                    // single-shot score: nanoseconds for one iteration, i.e. one batch
-                    perOp.computeIfAbsent(kind, x -> new ArrayList<>()).add(r.getPrimaryResult().getScore() * 1e-9 / batch);
+                    // every measured batch on its own (single-shot: an iteration's score is nanoseconds for one batch),
+                    // so one batch disturbed by the machine does not drag a whole turn
+                    for (BenchmarkResult br : r.getBenchmarkResults()) {
+                        for (IterationResult ir : br.getIterationResults()) {
+                            perOp.computeIfAbsent(kind, x -> new ArrayList<>()).add(ir.getPrimaryResult().getScore() * 1e-9 / batch);
+                        }
+                    }
                     Result a = r.getSecondaryResults().get("gc.alloc.rate.norm");
                     if (a != null && !isC(kind)) {
                         // normalised per JMH operation, which in single-shot mode is one batch
