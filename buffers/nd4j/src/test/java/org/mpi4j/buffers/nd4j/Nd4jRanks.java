@@ -259,9 +259,9 @@ public final class Nd4jRanks {
             assertEquals(n * m.sumNumber().doubleValue(), sum.sumNumber().doubleValue(), 1e-9);
             m.close();                                              // not ND4J's memory: close does nothing
             assertEquals(rank() + 0.5, m.getDouble(rank(), 0));
-            MPIException e = assertThrows(MPIException.class, () -> Nd4jMemory.wrap(seg, DataType.DOUBLE, n, 4));
+            MPIException e = assertThrows(MPIException.class, () -> Nd4jMemory.wrap(seg, DataType.DOUBLE, n + 1, 3));
             assertEquals(ErrorClasses.ERR_COUNT, e.getErrorClass());
-            assertTrue(e.getMessage().contains("needs " + (8 * n * 4) + " bytes"), e.getMessage());
+            assertTrue(e.getMessage().contains("needs " + (8 * (n + 1) * 3) + " bytes"), e.getMessage());
             assertEquals(ErrorClasses.ERR_BUFFER, assertThrows(MPIException.class,
                     () -> Nd4jMemory.wrap(java.nio.ByteBuffer.allocate(64), DataType.DOUBLE, 2)).getErrorClass());
             assertEquals(ErrorClasses.ERR_TYPE, assertThrows(MPIException.class,
