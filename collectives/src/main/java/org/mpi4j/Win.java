@@ -892,7 +892,13 @@ public final class Win implements AutoCloseable {
      * Drops what this thread bound for a call whose MPI call failed, without landing it: MPI wrote nothing a get
      * could land. Then throws the call's error.
      */
-    private synchronized void rollback(int rc) {
+    private void rollback(int rc) {
+        dropUnissued();
+        throw MPIException.fromCode(rc);
+    }
+
+    /** Drops (releases) what this thread bound for an operation that was never issued. */
+    private synchronized void dropUnissued() {
         Thread me = Thread.currentThread();
         Pending prev = null;
         for (Pending p = pending; p != null && unissued > 0; p = p.next) {
@@ -911,7 +917,6 @@ public final class Win implements AutoCloseable {
                 prev = p;
             }
         }
-        throw MPIException.fromCode(rc);
     }
 
     private void completeAll(long mark, boolean land) {
@@ -1034,8 +1039,15 @@ public final class Win implements AutoCloseable {
         }
         checkTarget("fetchAndOp", targetRank, targetDisp, 1, r.type(), r.elementType().size());
         long h = handle();
-        long oa = op == Op.NO_OP ? 0 : bind(o, false, targetRank);
-        long ra = bind(r, true, targetRank);
+        long oa;
+        long ra;
+        try {
+            oa = op == Op.NO_OP ? 0 : bind(o, false, targetRank);
+            ra = bind(r, true, targetRank);
+        } catch (RuntimeException e) {
+            dropUnissued();   // a later buffer was refused (a closed Arrow vector...): nothing was issued
+            throw e;
+        }
         int rc = LibMpi.MPI_Fetch_and_op(oa, ra, r.datatype(), targetRank, targetDisp, op.handle(), h);
         if (rc != 0) {
             rollback(rc);
@@ -1061,9 +1073,17 @@ public final class Win implements AutoCloseable {
         sameType("compareAndSwap", c, r);
         checkTarget("compareAndSwap", targetRank, targetDisp, 1, r.type(), r.elementType().size());
         long h = handle();
-        long oa = bind(o, false, targetRank);
-        long ca = bind(c, false, targetRank);
-        long ra = bind(r, true, targetRank);
+        long oa;
+        long ca;
+        long ra;
+        try {
+            oa = bind(o, false, targetRank);
+            ca = bind(c, false, targetRank);
+            ra = bind(r, true, targetRank);
+        } catch (RuntimeException e) {
+            dropUnissued();
+            throw e;
+        }
         int rc = LibMpi.MPI_Compare_and_swap(oa, ca, ra, r.datatype(), targetRank, targetDisp, h);
         if (rc != 0) {
             rollback(rc);
@@ -1105,8 +1125,15 @@ public final class Win implements AutoCloseable {
         int rc;
         if (req == null) {
             boolean useOrigin = !(kind == 3 && op == Op.NO_OP);
-            long oa = useOrigin ? bind(o, kind == 1, targetRank) : 0;
-            long ra = kind == 3 ? bind(r, true, targetRank) : 0;
+            long oa;
+            long ra;
+            try {
+                oa = useOrigin ? bind(o, kind == 1, targetRank) : 0;
+                ra = kind == 3 ? bind(r, true, targetRank) : 0;
+            } catch (RuntimeException e) {
+                dropUnissued();
+                throw e;
+            }
             rc = switch (kind) {
                 case 0 -> LibMpi.MPI_Put(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h);
                 case 1 -> LibMpi.MPI_Get(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h);
