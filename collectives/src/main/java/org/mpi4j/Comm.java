@@ -657,6 +657,8 @@ public abstract class Comm implements AutoCloseable {
      * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
      */
     public <T> T recvObject(Class<T> type, int source, int tag) {
+        // checked before the receive, so a null type consumes no message
+        Args.notNull(type, "type");
         return ObjectPath.as(type, ObjectPath.recv(this, source, tag, null));
     }
 
