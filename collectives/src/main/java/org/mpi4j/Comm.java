@@ -621,6 +621,7 @@ public abstract class Comm implements AutoCloseable {
      */
     public static Intercomm join(int fd) {
         Environment.ensure();
+        Environment.requireDynamicProcesses("join");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Comm_join(fd, s.address(0)));
         return new Intercomm(s.getHandle(0));

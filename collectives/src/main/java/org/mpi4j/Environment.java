@@ -144,6 +144,29 @@ final class Environment {
         }
     }
 
+    /** Null until asked: why this MPI library cannot start or connect processes, or "" when it can. */
+    private static volatile String noDynamicProcesses;
+
+    /**
+     * Throws when the MPI library has no dynamic processes. MPICH 4.0 built with the ch4:ucx device (Debian's and
+     * Ubuntu's mpich packages) answers MPI_Open_port, MPI_Comm_join and connect/accept "not supported with ucx
+     * netmod" (pmodels/mpich#5128, #5137), and its MPI_Comm_spawn fails at the root while the other ranks wait in it
+     * forever. So mpi4j refuses these calls on every rank before MPI is called: the same answer everywhere, no hang.
+     */
+    static void requireDynamicProcesses(String call) {
+        String why = noDynamicProcesses;
+        if (why == null) {
+            String v = MPI.getLibraryVersion();
+            boolean ucx40 = v.matches("(?s).*MPICH Device:\\s*ch4:ucx\\b.*") && v.matches("(?s)MPICH Version:\\s*(3\\.|4\\.0\\b).*");
+            noDynamicProcesses = why = ucx40 ? "this MPICH (" + v.lines().findFirst().orElse("").replace('\t', ' ').trim()
+                    + ", device ch4:ucx) does not support dynamic processes (spawn, ports, connect/accept, join); an MPICH built"
+                    + " with the ch4:ofi or ch3 device, or Open MPI, does" : "";
+        }
+        if (!why.isEmpty()) {
+            throw new MPIException(ErrorClasses.ERR_UNSUPPORTED_OPERATION, call + ": " + why);
+        }
+    }
+
     /**
      * The C handle MPI's f2c gave for Fortran handle {@code f}; an unknown index (Open MPI answers a C NULL, which
      * no valid handle is) is an MPIException instead of a handle that crashes the next call.

@@ -29,6 +29,16 @@ public enum Family {
     }
 
     /**
+     * True for an MPICH 4.0 built with the ch4:ucx device (Debian's mpich, what the tests run on), which has no
+     * dynamic processes: mpi4j documents that spawn, ports, connect/accept and join are then refused with
+     * MPI_ERR_UNSUPPORTED_OPERATION, and the dynamic-process tests assert exactly that there.
+     */
+    public static boolean mpichWithoutDynamicProcesses() {
+        String v = MPI.getLibraryVersion();
+        return current() == MPICH && v.contains("ch4:ucx") && v.matches("(?s)MPICH Version:\\s*4\\.0\\b.*");
+    }
+
+    /**
      * The family of the mpiexec the tests launch jobs with ({@link Mpirun#mpiexec()}), from its {@code --version}: for
      * JUnit-side tests that check launcher behaviour without initialising MPI themselves.
      */
