@@ -1,6 +1,5 @@
 package org.mpi4j.jni;
 
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.MemberGetter;
 import org.bytedeco.javacpp.annotation.Name;
@@ -26,7 +25,8 @@ import org.bytedeco.javacpp.annotation.Raw;
 @NoException
 public final class LibMpi {
     static {
-        Loader.load();
+        // not Loader.load(): JavaCPP's cache file is shared by every checkout's build and rewritten under running JVMs
+        org.mpi4j.jni.load.JniLibrary.load(LibMpi.class);
         mpi4j_keep_jvm_signals();
         mpi4j_promote_global();
     }
