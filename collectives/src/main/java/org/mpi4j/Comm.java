@@ -349,9 +349,16 @@ public abstract class Comm implements AutoCloseable {
         MPIException.check(LibMpi.MPI_Comm_call_errhandler(handle(), errorcode));
     }
 
-    /** MPI_Abort: terminates every process of this communicator's job with {@code errorcode}. */
+    /**
+     * MPI_Abort: terminates every process of this communicator's job with {@code errorcode}. What this process wrote
+     * to System.out and System.err is flushed and handed to the launcher first.
+     */
     public void abort(int errorcode) {
-        LibMpi.MPI_Abort(handle(), errorcode);
+        long h = handle();
+        System.out.flush();
+        System.err.flush();
+        Environment.drainOutput();
+        LibMpi.MPI_Abort(h, errorcode);
     }
 
     /**

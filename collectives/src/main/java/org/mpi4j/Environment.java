@@ -144,6 +144,26 @@ final class Environment {
         }
     }
 
+    /**
+     * Waits (at most 2 s) until the launcher has read what this process wrote to stdout and stderr. MPI_Abort ends the
+     * job at once, and MPICH's hydra dropped an aborting rank's last lines when the abort overtook them in the pipe
+     * (AbortTest and TeardownTest's MPI.abort case, intermittently). Output that is not a pipe, or a launcher that
+     * reads promptly, costs nothing.
+     */
+    static void drainOutput() {
+        try {
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < end && (LibMpi.mpi4j_unread_bytes(1) > 0
+                    || LibMpi.mpi4j_unread_bytes(2) > 0)) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable ignored) {
+            // the report was written; an abort must not fail here
+        }
+    }
+
     /** Null until asked: why this MPI library cannot start or connect processes, or "" when it can. */
     private static volatile String noDynamicProcesses;
 
@@ -241,6 +261,7 @@ final class Environment {
                 + " (MPI_Abort). To end normally, return from main (MPI is finalized at exit) or call MPI.finalizeMPI()"
                 + " before System.exit.");
         System.err.flush();
+        drainOutput();
         LibMpi.MPI_Abort(LibMpi.MPI_COMM_WORLD(), 1);
         Runtime.getRuntime().halt(1);
     }

@@ -46,6 +46,13 @@ public final class LibMpi {
      * loaded; the JVM needs them for null checks and stack overflows. 1 if restored, 0 if UCX is not loaded.
      */
     public static native int mpi4j_keep_jvm_signals();
+
+    /**
+     * Bytes written into file descriptor {@code fd} that its reader has not read yet (a pipe: Linux answers FIONREAD
+     * on either end); -1 when the descriptor cannot say. An aborting rank waits on it so the launcher forwards its
+     * last output before MPI_Abort ends the job.
+     */
+    public static native int mpi4j_unread_bytes(int fd);
     /** Promotes libmpi to RTLD_GLOBAL so Open MPI's plugins resolve its symbols; returns 1 on success. */
     public static native int mpi4j_promote_global();
     /** Address of a direct NIO buffer (JNI GetDirectBufferAddress); 0 for a heap buffer. */
