@@ -964,6 +964,8 @@ public final class LibMpi {
     @MemberGetter @Name("offsetof(MPI_Status, MPI_ERROR)") public static native int offsetofStatusError();
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Comm)}. */
     @MemberGetter @Name("sizeof(MPI_Comm)") public static native int sizeofComm();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_File)} (a pointer in MPICH too). */
+    @MemberGetter @Name("sizeof(MPI_File)") public static native int sizeofFile();
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Request)}. */
     @MemberGetter @Name("sizeof(MPI_Request)") public static native int sizeofRequest();
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Datatype)}. */
