@@ -74,16 +74,8 @@ class DynamicTest {
         }
     }
 
-    /**
-     * True when the tests launch MPICH 4.0 built with ch4:ucx, which has no dynamic processes (read from the library
-     * version a 1-rank job prints, since this JVM does not initialise MPI).
-     */
-    private static boolean noDynamicProcesses() throws Exception {
-        if (org.mpi4j.testing.Family.ofLauncher() != org.mpi4j.testing.Family.MPICH) {
-            return false;
-        }
-        MpiTestKit.Result r = MpiTestKit.run(1, LibraryVersion.class.getName());
-        return r.output().contains("ch4:ucx") && r.output().matches("(?s).*MPICH Version:\\s*4\\.0\\b.*");
+    private static boolean noDynamicProcesses() {
+        return org.mpi4j.testing.Family.launchedMpiHasNoDynamicProcesses();
     }
 
     private static Process job(String role, java.nio.file.Path uri, java.nio.file.Path portFile, java.nio.file.Path log) throws Exception {

@@ -1,4 +1,4 @@
-package org.mpi4j.dynamic;
+package org.mpi4j.testing;
 
 import org.mpi4j.MPI;
 
