@@ -25,6 +25,7 @@
 #include <string.h>
 #include <stddef.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 
 #define MPI4J_KIND_ADDRESS 0
 #define MPI4J_KIND_ARRAY 1
@@ -633,6 +634,13 @@ static inline jint mpi4j_dist_graph_create(jlong comm, jint n, int* sources, int
         int* weights, jint edges, jlong info, jint reorder, jlong newcomm) {
     return MPI_Dist_graph_create(MPI4J_H(MPI_Comm, comm), n, sources, degrees, destinations, mpi4j_weights(weights, edges),
             MPI4J_H(MPI_Info, info), reorder, MPI4J_P(MPI_Comm*, newcomm));
+}
+
+/* Bytes written into file descriptor fd (a pipe) that its reader has not taken yet (Linux answers FIONREAD on either
+ * end of a pipe); 0 for what is not a pipe with unread bytes, -1 when the descriptor cannot say. */
+static inline int mpi4j_unread_bytes(int fd) {
+    int n = 0;
+    return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
 }
 
 #endif

@@ -74,6 +74,8 @@ public final class ErrorClasses {
     public static final int ERR_NAME = LibMpi.MPI_ERR_NAME();
     /** MPI_ERR_SERVICE: publishing or unpublishing a name failed. */
     public static final int ERR_SERVICE = LibMpi.MPI_ERR_SERVICE();
+    /** MPI_ERR_UNSUPPORTED_OPERATION: the MPI library does not support the operation. */
+    public static final int ERR_UNSUPPORTED_OPERATION = LibMpi.MPI_ERR_UNSUPPORTED_OPERATION();
     /** MPI_ERR_LASTCODE: the last standard error code. */
     public static final int ERR_LASTCODE = LibMpi.MPI_ERR_LASTCODE();
 
@@ -102,6 +104,7 @@ public final class ErrorClasses {
         if (errorClass == ERR_PORT) return "MPI_ERR_PORT";
         if (errorClass == ERR_NAME) return "MPI_ERR_NAME";
         if (errorClass == ERR_SERVICE) return "MPI_ERR_SERVICE";
+        if (errorClass == ERR_UNSUPPORTED_OPERATION) return "MPI_ERR_UNSUPPORTED_OPERATION";
         if (errorClass == ERR_WIN) return "MPI_ERR_WIN";
         if (errorClass == ERR_RMA_RANGE) return "MPI_ERR_RMA_RANGE";
         if (errorClass == ERR_RMA_SYNC) return "MPI_ERR_RMA_SYNC";

@@ -349,9 +349,16 @@ public abstract class Comm implements AutoCloseable {
         MPIException.check(LibMpi.MPI_Comm_call_errhandler(handle(), errorcode));
     }
 
-    /** MPI_Abort: terminates every process of this communicator's job with {@code errorcode}. */
+    /**
+     * MPI_Abort: terminates every process of this communicator's job with {@code errorcode}. What this process wrote
+     * to System.out and System.err is flushed and handed to the launcher first.
+     */
     public void abort(int errorcode) {
-        LibMpi.MPI_Abort(handle(), errorcode);
+        long h = handle();
+        System.out.flush();
+        System.err.flush();
+        Environment.drainOutput();
+        LibMpi.MPI_Abort(h, errorcode);
     }
 
     /**
@@ -621,6 +628,7 @@ public abstract class Comm implements AutoCloseable {
      */
     public static Intercomm join(int fd) {
         Environment.ensure();
+        Environment.requireDynamicProcesses("join");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Comm_join(fd, s.address(0)));
         return new Intercomm(s.getHandle(0));
@@ -657,6 +665,8 @@ public abstract class Comm implements AutoCloseable {
      * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
      */
     public <T> T recvObject(Class<T> type, int source, int tag) {
+        // checked before the receive, so a null type consumes no message
+        Args.notNull(type, "type");
         return ObjectPath.as(type, ObjectPath.recv(this, source, tag, null));
     }
 

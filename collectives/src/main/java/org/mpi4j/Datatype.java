@@ -12,6 +12,8 @@ import org.mpi4j.jni.LibMpi;
  * MPI_Datatype: every predefined type as a constant, the derived-type constructors (contiguous, vector, hvector,
  * indexed, hindexed, indexed block, struct, subarray, darray, resized), commit/free/dup, size and extents, and
  * pack/unpack. Derived types must be {@link #commit() committed} before use and are freed by {@link #close()}.
+ * A constructor whose type would reach byte displacements or a size beyond 2^62 (arithmetic MPI does not check for
+ * overflow) throws an MPIException (MPI_ERR_ARG) instead of building it.
  */
 public final class Datatype implements TypeDescriptor, AutoCloseable {
     private static final long NULL = LibMpi.MPI_DATATYPE_NULL();
@@ -161,7 +163,23 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     private long extent;
     private long trueLb;
     private long trueExtent;
+    /**
+     * A bound, in bytes, on every displacement this type reaches (|lb|, |ub|, |true lb|, |true ub|) and on its size,
+     * worked out in Java with exact arithmetic from the constructor's arguments; -1 until known (predefined and foreign
+     * types take it from MPI's reported layout). See {@link #REACH_LIMIT}.
+     */
+    private long reach = -1;
     private final String label;
+
+    /**
+     * The largest {@link #reach} a type may have: 2^62 bytes. Neither Open MPI 4.1 nor MPICH 4.0 checks its MPI_Aint
+     * arithmetic when it builds a derived type, so arguments such as hvector(255, 32, 2^63-1) give a type whose
+     * reported extent has wrapped around (MPICH: extent 2 for a type of 65280 bytes; Open MPI: lb -254, extent 512),
+     * and every bounds check made with the reported values is then wrong: MPI reads and writes far outside the
+     * buffer. A type whose reach stays under 2^62 cannot wrap (each MPI sum adds at most two such terms); no memory
+     * a process can address comes near it (x86-64: 2^47), so nothing usable is refused.
+     */
+    static final long REACH_LIMIT = 1L << 62;
 
     private Datatype(long handle, ElementType elementType, boolean predefined, boolean committed, String label) {
         this.handle = handle;
@@ -337,9 +355,84 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     // ------------------------------------------------------------------ constructors of derived types
 
+    /**
+     * This type's {@link #reach}: the constructor's bound for derived types, else the largest magnitude among MPI's
+     * reported size, bounds and true bounds (Long.MAX_VALUE when those overflow).
+     */
+    private long reach() {
+        if (reach < 0) {
+            layout();
+            try {
+                reach = Math.max(Math.max(abs(lb), abs(Math.addExact(lb, extent))),
+                        Math.max(Math.max(abs(trueLb), abs(Math.addExact(trueLb, trueExtent))), abs(size)));
+            } catch (ArithmeticException e) {
+                reach = Long.MAX_VALUE;
+            }
+        }
+        return reach;
+    }
+
+    /** A bound on the magnitude of a value computed by {@link #boundedReach}: the computation, in exact arithmetic. */
+    @FunctionalInterface
+    private interface ExactBound {
+        long get();
+    }
+
+    /**
+     * The new type's reach, computed by {@code bound} with Math.*Exact: refused with an MPIException, before MPI is
+     * called, when it overflows 64-bit arithmetic or exceeds {@link #REACH_LIMIT}.
+     */
+    private static long boundedReach(String what, ExactBound bound) {
+        long r;
+        try {
+            r = bound.get();
+        } catch (ArithmeticException e) {
+            r = Long.MAX_VALUE;
+        }
+        if (r > REACH_LIMIT) {
+            throw new MPIException(ErrorClasses.ERR_ARG, what + ": the type's byte displacements or size overflow 64-bit"
+                    + " arithmetic (they would reach " + (r == Long.MAX_VALUE ? "past 2^63" : r) + " bytes, over the 2^62 mpi4j"
+                    + " allows); MPI builds such a type with wrapped-around bounds, which no bounds check can trust");
+        }
+        return r;
+    }
+
+    /** |v| as a long, exact (Long.MIN_VALUE overflows). */
+    private static long abs(long v) {
+        return Math.absExact(v);
+    }
+
+    /**
+     * The reach of {@code blocklength} consecutive elements of this type placed {@code dispBytes} from the new type's
+     * start: |disp| + |blocklength| x |extent| + this type's reach (exact; overflow throws ArithmeticException).
+     */
+    private long blockReach(long dispBytes, long blocklength) {
+        return Math.addExact(Math.addExact(abs(dispBytes), Math.multiplyExact(abs(blocklength), abs(extent()))), reach());
+    }
+
+    /** The bytes of data {@code elements} elements of this type hold (exact). */
+    private long sizeOf(long elements) {
+        return Math.multiplyExact(abs(elements), size());
+    }
+
+    /** The largest product of {@code a}'s entries' magnitudes (exact). */
+    private static long product(int[] a) {
+        long p = 1;
+        for (int v : a) {
+            p = Math.multiplyExact(p, abs(v));
+        }
+        return p;
+    }
+
     private Datatype derived(int rc, NativeScratch s, ElementType e, String what) {
         MPIException.check(rc);
         return new Datatype(s.getHandle(0), e, false, false, what);
+    }
+
+    private Datatype derived(int rc, NativeScratch s, ElementType e, String what, long reach) {
+        Datatype d = derived(rc, s, e, what);
+        d.reach = reach;
+        return d;
     }
 
     private NativeScratch prepare() {
@@ -357,7 +450,7 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /** MPI_Type_dup: a committed duplicate of this type. */
     public Datatype dup() {
         NativeScratch s = prepare();
-        Datatype d = derived(LibMpi.MPI_Type_dup(handle, s.address(0)), s, elementType, "dup(" + label + ")");
+        Datatype d = derived(LibMpi.MPI_Type_dup(handle, s.address(0)), s, elementType, "dup(" + label + ")", reach());
         d.committed = committed;
         return d;
     }
@@ -365,19 +458,27 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /** MPI_Type_contiguous: {@code count} copies of this type back to back. */
     public Datatype contiguous(int count) {
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_contiguous(count, handle, s.address(0)), s, elementType, "contiguous(" + count + ", " + label + ")");
+        String what = "contiguous(" + count + ", " + label + ")";
+        long r = boundedReach(what, () -> Math.max(blockReach(0, count), sizeOf(count)));
+        return derived(LibMpi.MPI_Type_contiguous(count, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_vector: {@code count} blocks of {@code blocklength} elements, {@code stride} elements apart. */
     public Datatype vector(int count, int blocklength, int stride) {
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_vector(count, blocklength, stride, handle, s.address(0)), s, elementType, "vector(" + label + ")");
+        String what = "vector(" + count + ", " + blocklength + ", " + stride + ", " + label + ")";
+        long r = boundedReach(what, () -> Math.max(blockReach(Math.multiplyExact(Math.multiplyExact((long) count, stride), extent()), blocklength),
+                sizeOf(Math.multiplyExact((long) count, blocklength))));
+        return derived(LibMpi.MPI_Type_vector(count, blocklength, stride, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_hvector: like {@link #vector} with the stride in bytes. */
     public Datatype hvector(int count, int blocklength, long strideBytes) {
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_hvector(count, blocklength, strideBytes, handle, s.address(0)), s, elementType, "hvector(" + label + ")");
+        String what = "hvector(" + count + ", " + blocklength + ", " + strideBytes + ", " + label + ")";
+        long r = boundedReach(what, () -> Math.max(blockReach(Math.multiplyExact((long) count, strideBytes), blocklength),
+                sizeOf(Math.multiplyExact((long) count, blocklength))));
+        return derived(LibMpi.MPI_Type_create_hvector(count, blocklength, strideBytes, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_indexed: blocks of given lengths at displacements counted in elements of this type. */
@@ -386,7 +487,9 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         Args.notNull(displacements, "displacements");
         sameLength(blocklengths.length, displacements.length, "blocklengths", "displacements");
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_indexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, "indexed(" + label + ")");
+        String what = "indexed(" + label + ")";
+        long r = boundedReach(what, () -> blocksReach(blocklengths, i -> Math.multiplyExact((long) displacements[i], extent())));
+        return derived(LibMpi.MPI_Type_indexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_hindexed: blocks of given lengths at byte displacements. */
@@ -395,21 +498,31 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         Args.notNull(displacements, "displacements");
         sameLength(blocklengths.length, displacements.length, "blocklengths", "displacements");
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_hindexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, "hindexed(" + label + ")");
+        String what = "hindexed(" + label + ")";
+        long r = boundedReach(what, () -> blocksReach(blocklengths, i -> displacements[i]));
+        return derived(LibMpi.MPI_Type_create_hindexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_indexed_block: equal blocks at displacements counted in elements. */
     public Datatype indexedBlock(int blocklength, int[] displacements) {
         Args.notNull(displacements, "displacements");
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_indexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, "indexedBlock(" + label + ")");
+        String what = "indexedBlock(" + blocklength + ", " + label + ")";
+        int[] lengths = new int[displacements.length];
+        java.util.Arrays.fill(lengths, blocklength);
+        long r = boundedReach(what, () -> blocksReach(lengths, i -> Math.multiplyExact((long) displacements[i], extent())));
+        return derived(LibMpi.MPI_Type_create_indexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_hindexed_block: equal blocks at byte displacements. */
     public Datatype hindexedBlock(int blocklength, long[] displacements) {
         Args.notNull(displacements, "displacements");
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_hindexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, "hindexedBlock(" + label + ")");
+        String what = "hindexedBlock(" + blocklength + ", " + label + ")";
+        int[] lengths = new int[displacements.length];
+        java.util.Arrays.fill(lengths, blocklength);
+        long r = boundedReach(what, () -> blocksReach(lengths, i -> displacements[i]));
+        return derived(LibMpi.MPI_Type_create_hindexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_struct: blocks of different types at byte displacements. */
@@ -429,9 +542,20 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
                 common = null;
             }
         }
+        long r = boundedReach("struct", () -> {
+            long most = 0;
+            long data = 0;
+            for (int i = 0; i < types.length; i++) {
+                most = Math.max(most, types[i].blockReach(displacements[i], blocklengths[i]));
+                data = Math.addExact(data, types[i].sizeOf(blocklengths[i]));
+            }
+            return Math.max(most, data);
+        });
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.mpi4j_type_create_struct(types.length, blocklengths, displacements, handles, s.address(0)));
-        return new Datatype(s.getHandle(0), common, false, false, "struct");
+        Datatype d = new Datatype(s.getHandle(0), common, false, false, "struct");
+        d.reach = r;
+        return d;
     }
 
     /** MPI_Type_create_subarray: an n-dimensional block of an n-dimensional array; order is ORDER_C or ORDER_FORTRAN. */
@@ -450,7 +574,10 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
             }
         }
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_subarray(sizes.length, sizes, subsizes, starts, order, handle, s.address(0)), s, elementType, "subarray(" + label + ")");
+        String what = "subarray(" + java.util.Arrays.toString(sizes) + ", " + label + ")";
+        // the standard's type map: the whole array resized around the block, so every offset is below prod(sizes) elements
+        long r = boundedReach(what, () -> Math.max(blockReach(0, product(sizes)), sizeOf(product(sizes))));
+        return derived(LibMpi.MPI_Type_create_subarray(sizes.length, sizes, subsizes, starts, order, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_darray: this process's part of a distributed (HPF-style) array. */
@@ -463,13 +590,29 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         sameLength(gsizes.length, dargs.length, "gsizes", "dargs");
         sameLength(gsizes.length, psizes.length, "gsizes", "psizes");
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_darray(size, rank, gsizes.length, gsizes, distribs, dargs, psizes, order, handle, s.address(0)), s, elementType, "darray(" + label + ")");
+        String what = "darray(" + java.util.Arrays.toString(gsizes) + ", " + label + ")";
+        // as subarray: the global array's extent bounds every offset
+        long r = boundedReach(what, () -> Math.max(blockReach(0, product(gsizes)), sizeOf(product(gsizes))));
+        return derived(LibMpi.MPI_Type_create_darray(size, rank, gsizes.length, gsizes, distribs, dargs, psizes, order, handle, s.address(0)), s, elementType, what, r);
     }
 
     /** MPI_Type_create_resized: this type with a new lower bound and extent (bytes). */
     public Datatype resized(long lowerBound, long extent) {
         NativeScratch s = prepare();
-        return derived(LibMpi.MPI_Type_create_resized(handle, lowerBound, extent, s.address(0)), s, elementType, "resized(" + label + ")");
+        String what = "resized(" + lowerBound + ", " + extent + ", " + label + ")";
+        long r = boundedReach(what, () -> Math.max(reach(), Math.max(abs(lowerBound), abs(Math.addExact(lowerBound, extent)))));
+        return derived(LibMpi.MPI_Type_create_resized(handle, lowerBound, extent, s.address(0)), s, elementType, what, r);
+    }
+
+    /** The reach of blocks {@code lengths[i]} long at byte displacements {@code dispBytes(i)}, with their total size. */
+    private long blocksReach(int[] lengths, java.util.function.IntToLongFunction dispBytes) {
+        long most = 0;
+        long data = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            most = Math.max(most, blockReach(dispBytes.applyAsLong(i), lengths[i]));
+            data = Math.addExact(data, sizeOf(lengths[i]));
+        }
+        return Math.max(most, data);
     }
 
     private static void sameLength(int a, int b, String an, String bn) {

@@ -145,6 +145,49 @@ final class Environment {
     }
 
     /**
+     * Waits (at most 2 s) until the launcher has read what this process wrote to stdout and stderr. MPI_Abort ends the
+     * job at once, and MPICH's hydra dropped an aborting rank's last lines when the abort overtook them in the pipe
+     * (AbortTest and TeardownTest's MPI.abort case, intermittently). Output that is not a pipe, or a launcher that
+     * reads promptly, costs nothing.
+     */
+    static void drainOutput() {
+        try {
+            long end = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < end && (LibMpi.mpi4j_unread_bytes(1) > 0
+                    || LibMpi.mpi4j_unread_bytes(2) > 0)) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable ignored) {
+            // the report was written; an abort must not fail here
+        }
+    }
+
+    /** Null until asked: why this MPI library cannot start or connect processes, or "" when it can. */
+    private static volatile String noDynamicProcesses;
+
+    /**
+     * Throws when the MPI library has no dynamic processes. MPICH 4.0 built with the ch4:ucx device (Debian's and
+     * Ubuntu's mpich packages) answers MPI_Open_port, MPI_Comm_join and connect/accept "not supported with ucx
+     * netmod" (pmodels/mpich#5128, #5137), and its MPI_Comm_spawn fails at the root while the other ranks wait in it
+     * forever. So mpi4j refuses these calls on every rank before MPI is called: the same answer everywhere, no hang.
+     */
+    static void requireDynamicProcesses(String call) {
+        String why = noDynamicProcesses;
+        if (why == null) {
+            String v = MPI.getLibraryVersion();
+            boolean ucx40 = v.matches("(?s).*MPICH Device:\\s*ch4:ucx\\b.*") && v.matches("(?s)MPICH Version:\\s*(3\\.|4\\.0\\b).*");
+            noDynamicProcesses = why = ucx40 ? "this MPICH (" + v.lines().findFirst().orElse("").replace('\t', ' ').trim()
+                    + ", device ch4:ucx) does not support dynamic processes (spawn, ports, connect/accept, join); an MPICH built"
+                    + " with the ch4:ofi or ch3 device, or Open MPI, does" : "";
+        }
+        if (!why.isEmpty()) {
+            throw new MPIException(ErrorClasses.ERR_UNSUPPORTED_OPERATION, call + ": " + why);
+        }
+    }
+
+    /**
      * The C handle MPI's f2c gave for Fortran handle {@code f}; an unknown index (Open MPI answers a C NULL, which
      * no valid handle is) is an MPIException instead of a handle that crashes the next call.
      */
@@ -218,6 +261,7 @@ final class Environment {
                 + " (MPI_Abort). To end normally, return from main (MPI is finalized at exit) or call MPI.finalizeMPI()"
                 + " before System.exit.");
         System.err.flush();
+        drainOutput();
         LibMpi.MPI_Abort(LibMpi.MPI_COMM_WORLD(), 1);
         Runtime.getRuntime().halt(1);
     }

@@ -273,6 +273,7 @@ public class Intracomm extends Comm {
         long h = handle();
         checkSpawn(maxprocs, root, errcodes);
         Args.notNull(command, "command");
+        Environment.requireDynamicProcesses("spawn");
         NativeScratch s = NativeScratch.get().ensure(64 + 4 * Math.max(maxprocs, 1));
         int rc = LibMpi.mpi4j_comm_spawn(command, argv, maxprocs, Args.info(info), root, h, s.address(0),
                 errcodes != null ? s.address(64) : 0);
@@ -305,6 +306,7 @@ public class Intracomm extends Comm {
         long h = handle();
         Args.notNull(commands, "commands");
         Args.notNull(maxprocs, "maxprocs");
+        Environment.requireDynamicProcesses("spawnMultiple");
         int n = commands.length;
         if (maxprocs.length != n || (argvs != null && argvs.length != n) || (infos != null && infos.length != n)) {
             throw new MPIException(ErrorClasses.ERR_ARG, "spawnMultiple: commands has " + n + " entries, maxprocs "
@@ -445,6 +447,7 @@ public class Intracomm extends Comm {
     public Intercomm accept(String port, Info info, int root) {
         long h = handle();
         Args.notNull(port, "port");
+        Environment.requireDynamicProcesses("accept");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Comm_accept(port, Args.info(info), root, h, s.address(0)));
         return new Intercomm(s.getHandle(0));
@@ -460,6 +463,7 @@ public class Intracomm extends Comm {
     public Intercomm connect(String port, Info info, int root) {
         long h = handle();
         Args.notNull(port, "port");
+        Environment.requireDynamicProcesses("connect");
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Comm_connect(port, Args.info(info), root, h, s.address(0)));
         return new Intercomm(s.getHandle(0));

@@ -331,6 +331,7 @@ public final class MPI {
      */
     public static String openPort(Info info) {
         Environment.ensure();
+        Environment.requireDynamicProcesses("openPort");
         int max = LibMpi.MPI_MAX_PORT_NAME();
         NativeScratch s = NativeScratch.get().ensure(max + 1);
         MPIException.check(LibMpi.MPI_Open_port(Args.info(info), s.address(0)));

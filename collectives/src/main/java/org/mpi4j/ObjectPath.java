@@ -445,6 +445,8 @@ final class ObjectPath {
 
     /** {@code o} as a {@code type}: the typed object receives; another class is MPI_ERR_TYPE naming both. */
     static <T> T as(Class<T> type, Object o) {
+        // collectives check after the collective, so every rank has taken part before a null type fails on one
+        Args.notNull(type, "type");
         if (o == null || type.isInstance(o)) {
             return type.cast(o);
         }

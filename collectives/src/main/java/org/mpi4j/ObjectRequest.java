@@ -115,6 +115,8 @@ public final class ObjectRequest extends Request {
      * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
      */
     public <T> T waitObject(Class<T> type) {
+        // checked before the wait, so the request stays pending and can be waited for again
+        Args.notNull(type, "type");
         return ObjectPath.as(type, waitObject());
     }
 

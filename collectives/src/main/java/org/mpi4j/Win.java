@@ -242,9 +242,28 @@ public final class Win implements AutoCloseable {
         long h = comm.handle();
         checkShape(size, dispUnit);
         NativeScratch s = NativeScratch.get();
-        MPIException.check(LibMpi.MPI_Win_allocate(size, dispUnit, info.handle(), h, s.address(8), s.address(0)));
+        MPIException.check(LibMpi.MPI_Win_allocate(allocateBytes(size), dispUnit, info.handle(), h, s.address(8), s.address(0)));
         long b = s.getLong(8);
         return finish(s.getHandle(0), FLAVOR_ALLOCATE, b, size, dispUnit, comm, wrap(b, size));
+    }
+
+    /** Null until the first {@link #allocate}: whether the MPI is MPICH, whose MPI_Win_allocate needs padding. */
+    private static volatile Boolean padAllocate;
+
+    /**
+     * The bytes to ask MPI_Win_allocate for. MPICH 4.0.2 (ch4, shared memory) puts the ranks' segments back to back
+     * but addresses a target whose segment does not start on a 16-byte boundary 8 bytes too low: with 24 bytes per
+     * rank, a get from rank 1 at displacement 0 reads rank 0's last double (WinRanks on 2-4 ranks; the same in C, and
+     * not with MPI_Win_allocate_shared). So on MPICH mpi4j asks for a multiple of 16 bytes, every segment starts
+     * aligned, and the window stays {@code size} bytes for every bounds check, {@link #getBuffer()} and {@link #getSize()}.
+     */
+    private static long allocateBytes(long size) {
+        Boolean pad = padAllocate;
+        if (pad == null) {
+            padAllocate = pad = MPI.getLibraryVersion().startsWith("MPICH");
+        }
+        // sizes MPI cannot allocate anyway go unpadded, so the error is MPI's, about the program's size
+        return pad && size % 16 != 0 && size < Long.MAX_VALUE - 16 ? size + 16 - size % 16 : size;
     }
 
     /**
@@ -483,6 +502,9 @@ public final class Win implements AutoCloseable {
 
     /** MPI_Win_get_attr(MPI_WIN_SIZE): bytes of window memory at this rank. */
     public long getSize() {
+        if (flavor == FLAVOR_ALLOCATE && allocateBytes(size) != size) {
+            return size;   // what the program asked for, not MPICH's padding (see allocateBytes)
+        }
         long p = attrPointer(LibMpi.MPI_WIN_SIZE());
         return p == 0 ? 0 : LibMpi.mpi4j_read_aint(p);
     }

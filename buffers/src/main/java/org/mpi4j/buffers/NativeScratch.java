@@ -11,8 +11,10 @@ import org.mpi4j.jni.LibMpi;
  * pointers, 4 for MPICH's ints): Java never assumes a handle is a pointer.
  */
 public final class NativeScratch {
-    /** Width in bytes of a native MPI handle (MPI_Request, MPI_Comm... all share it). */
+    /** Width in bytes of a native MPI handle (MPI_Request, MPI_Comm... all share it, except MPI_File). */
     public static final int HANDLE_SIZE = LibMpi.sizeofRequest();
+    /** Width in bytes of MPI_File, which is a pointer in MPICH (ROMIO's ADIOI_FileD*) where the other handles are ints. */
+    public static final int FILE_HANDLE_SIZE = LibMpi.sizeofFile();
 
     private static final ThreadLocal<NativeScratch> LOCAL = ThreadLocal.withInitial(NativeScratch::new);
 
@@ -74,6 +76,20 @@ public final class NativeScratch {
     /** Stores a native handle at byte {@code offset} with the native width. */
     public void putHandle(int offset, long handle) {
         if (HANDLE_SIZE == 8) {
+            buffer.putLong(offset, handle);
+        } else {
+            buffer.putInt(offset, (int) handle);
+        }
+    }
+
+    /** The MPI_File at byte {@code offset}, widened to long (its own width: see {@link #FILE_HANDLE_SIZE}). */
+    public long getFileHandle(int offset) {
+        return FILE_HANDLE_SIZE == 8 ? buffer.getLong(offset) : buffer.getInt(offset);
+    }
+
+    /** Stores an MPI_File at byte {@code offset} with its native width. */
+    public void putFileHandle(int offset, long handle) {
+        if (FILE_HANDLE_SIZE == 8) {
             buffer.putLong(offset, handle);
         } else {
             buffer.putInt(offset, (int) handle);

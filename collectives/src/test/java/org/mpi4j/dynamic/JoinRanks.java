@@ -42,6 +42,12 @@ public final class JoinRanks {
             ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port[0]));
         }
         try (SocketChannel c = ch) {
+            if (SpawnRanks.unsupported()) {
+                org.mpi4j.MPIException x = org.junit.jupiter.api.Assertions.assertThrows(org.mpi4j.MPIException.class, () -> Comm.join(fd(c)));
+                assertEquals(org.mpi4j.ErrorClasses.ERR_UNSUPPORTED_OPERATION, x.getErrorClass(), x.getMessage());
+                org.junit.jupiter.api.Assertions.assertTrue(x.getMessage().startsWith("join: this MPICH"), x.getMessage());
+                return;
+            }
             Intercomm link = Comm.join(fd(c));
             assertEquals(1, link.getRemoteSize());
             int[] got = new int[1];

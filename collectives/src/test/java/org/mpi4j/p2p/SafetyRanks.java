@@ -17,6 +17,7 @@ import org.mpi4j.ErrorClasses;
 import org.mpi4j.Group;
 import org.mpi4j.Intracomm;
 import org.mpi4j.MPI;
+import org.mpi4j.MPIException;
 import org.mpi4j.Op;
 import org.mpi4j.Prequest;
 import org.mpi4j.Request;
@@ -319,6 +320,91 @@ public final class SafetyRanks {
         int ub = MPI.getTagUB();
         if (ub < Integer.MAX_VALUE) {
             expect(ErrorClasses.ERR_TAG, "exceeds MPI_TAG_UB (" + ub + ")", () -> W.send(new int[1], next(), ub + 1));
+        }
+    }
+
+    /**
+     * Issue 17: a derived type whose byte displacements overflow 64-bit arithmetic is refused when it is built. Neither
+     * MPI checks: MPICH 4.0.2 builds hvector(255, 32, 2^63-1) of doubles and reports extent 2 and true extent 2 for its
+     * 65280 bytes, so mpi4j's bounds checks, made with those numbers, passed 30 elements of it from a 32-double array
+     * and MPI_Accumulate read and wrote 2^63 bytes away (the overflow fuzz's SIGSEGV on MPICH, replay seed
+     * -2361367446003758842; Open MPI reports lb -254, extent 512 for the same type, which the checks happened to
+     * refuse). Every constructor is covered; types just inside the limit still build, with the bounds MPI reports
+     * equal to the exact ones.
+     */
+    @RankTest
+    public static void aTypeWhoseBoundsOverflowIsRefusedWhenBuilt() {
+        // the fuzz's call, as it was made
+        double[] origin = new double[32];
+        Arrays.fill(origin, 1.5);
+        try (org.mpi4j.Win win = org.mpi4j.Win.allocate(256, 8, org.mpi4j.Info.NULL, MPI.COMM_SELF)) {
+            double[] marks = new double[32];
+            Arrays.fill(marks, GAP);
+            win.lockAll();
+            win.put(marks, 0, 0, 32, Datatype.DOUBLE);
+            win.unlockAll();
+            expect(ErrorClasses.ERR_ARG, "overflow 64-bit", () -> {
+                try (Datatype t = Datatype.DOUBLE.hvector(255, 32, Long.MAX_VALUE).commit()) {
+                    win.lockAll();
+                    try {
+                        win.accumulate(BufferSpec.of(origin, 0, 30, t), 0, 16, 30, t, Op.SUM);
+                    } finally {
+                        win.unlockAll();
+                    }
+                }
+            });
+            double[] window = new double[32];
+            win.lockAll();
+            win.get(window, 0, 0, 32, Datatype.DOUBLE);
+            win.unlockAll();
+            assertArrayEquals(marks, window, "the window is untouched");
+        }
+        for (double v : origin) {
+            assertEquals(1.5, v);
+        }
+        try (Datatype wide = Datatype.DOUBLE.resized(0, 1L << 40).commit();
+             Datatype huge = Datatype.DOUBLE.resized(0, 1L << 61).commit();
+             Datatype big = Datatype.DOUBLE.resized(0, 1L << 50).commit()) {
+            Object[][] overflowing = {
+                {"hvector stride 2^63-1", (Runnable) () -> Datatype.DOUBLE.hvector(2, 1, Long.MAX_VALUE)},
+                {"hvector negative stride", (Runnable) () -> Datatype.DOUBLE.hvector(3, 1, Long.MIN_VALUE / 2)},
+                {"vector stride x extent", (Runnable) () -> wide.vector(3, 1, Integer.MAX_VALUE)},
+                {"contiguous x extent", (Runnable) () -> huge.contiguous(4)},
+                {"resized upper bound", (Runnable) () -> Datatype.DOUBLE.resized(1L << 62, 1L << 62)},
+                {"resized lower bound", (Runnable) () -> Datatype.DOUBLE.resized(Long.MIN_VALUE, 8)},
+                {"indexed displacement x extent", (Runnable) () -> wide.indexed(new int[] {1, 1}, new int[] {0, Integer.MAX_VALUE})},
+                {"hindexed displacement", (Runnable) () -> Datatype.DOUBLE.hindexed(new int[] {1}, new long[] {Long.MAX_VALUE - 4})},
+                {"indexedBlock displacement x extent", (Runnable) () -> wide.indexedBlock(2, new int[] {Integer.MIN_VALUE})},
+                {"hindexedBlock displacement", (Runnable) () -> Datatype.DOUBLE.hindexedBlock(1, new long[] {Long.MIN_VALUE})},
+                {"struct displacement", (Runnable) () -> Datatype.struct(new int[] {1, 1}, new long[] {0, Long.MAX_VALUE},
+                        new Datatype[] {Datatype.DOUBLE, Datatype.INT})},
+                {"subarray of a wide type", (Runnable) () -> big.subarray(new int[] {1 << 20, 1 << 20}, new int[] {1, 1},
+                        new int[] {0, 0}, Datatype.ORDER_C)},
+                {"overlapping blocks whose size overflows", (Runnable) () -> Datatype.DOUBLE.hvector(Integer.MAX_VALUE, Integer.MAX_VALUE, 0)},
+            };
+            for (Object[] c : overflowing) {
+                MPIException e = org.junit.jupiter.api.Assertions.assertThrows(MPIException.class, () -> ((Runnable) c[1]).run(),
+                        (String) c[0] + " must be refused");
+                assertEquals(ErrorClasses.name(ErrorClasses.ERR_ARG), ErrorClasses.name(e.getErrorClass()), c[0] + ": " + e.getMessage());
+                assertTrue(e.getMessage().contains("overflow 64-bit"), c[0] + ": " + e.getMessage());
+            }
+            // just inside the limit: built, and MPI's bounds are the exact ones
+            try (Datatype a = Datatype.DOUBLE.hvector(2, 1, 1L << 40).commit();
+                 Datatype b = Datatype.DOUBLE.resized(-(1L << 40), 1L << 41).commit();
+                 Datatype c = Datatype.DOUBLE.vector(3, 1, Integer.MAX_VALUE).commit();
+                 Datatype d = Datatype.struct(new int[] {1, 1}, new long[] {0, 1L << 45}, new Datatype[] {Datatype.DOUBLE, Datatype.INT}).commit();
+                 Datatype e = huge.contiguous(1).commit()) {
+                assertEquals((1L << 40) + 8, a.extent());
+                assertEquals(16, a.size());
+                assertEquals(-(1L << 40), b.lowerBound());
+                assertEquals(1L << 41, b.extent());
+                assertEquals(2L * Integer.MAX_VALUE * 8 + 8, c.trueExtent());
+                assertEquals((1L << 45) + 4, d.trueExtent());
+                assertEquals(1L << 61, e.extent());
+                // and the usual bounds hold with them: two elements of a do not fit in 4 doubles
+                expect(ErrorClasses.ERR_COUNT, "", () -> MPI.COMM_SELF.sendrecv(BufferSpec.of(new double[4], 2, a), 0, 5,
+                        new double[4], 0, 5));
+            }
         }
     }
 }

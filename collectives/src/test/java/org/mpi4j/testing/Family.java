@@ -29,6 +29,38 @@ public enum Family {
     }
 
     /**
+     * True for an MPICH 4.0 built with the ch4:ucx device (Debian's mpich, what the tests run on), which has no
+     * dynamic processes: mpi4j documents that spawn, ports, connect/accept and join are then refused with
+     * MPI_ERR_UNSUPPORTED_OPERATION, and the dynamic-process tests assert exactly that there.
+     */
+    public static boolean mpichWithoutDynamicProcesses() {
+        String v = MPI.getLibraryVersion();
+        return current() == MPICH && v.contains("ch4:ucx") && v.matches("(?s)MPICH Version:\\s*4\\.0\\b.*");
+    }
+
+    /**
+     * As {@link #mpichWithoutDynamicProcesses} for the MPI the tests launch, asked from a JUnit-side test that does not
+     * initialise MPI itself: a 1-rank job prints the library version.
+     */
+    public static boolean launchedMpiHasNoDynamicProcesses() {
+        if (ofLauncher() != MPICH) {
+            return false;
+        }
+        try {
+            MpiTestKit.Result r = MpiTestKit.run(1, LibraryVersion.class.getName());
+            if (r.exitCode() != 0) {
+                throw new AssertionError("cannot read the MPI library version:\n" + r.output());
+            }
+            return r.output().contains("ch4:ucx") && r.output().matches("(?s).*MPICH Version:\\s*4\\.0\\b.*");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
      * The family of the mpiexec the tests launch jobs with ({@link Mpirun#mpiexec()}), from its {@code --version}: for
      * JUnit-side tests that check launcher behaviour without initialising MPI themselves.
      */

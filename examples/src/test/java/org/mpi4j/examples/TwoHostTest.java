@@ -24,7 +24,8 @@ import org.mpi4j.testing.MpiTestKit.Result;
 /**
  * Jobs across two hosts, for real (issue 17): two network namespaces, each with its own network stack and hostname,
  * joined by a veth pair (10.77.0.1 and 10.77.0.2, addresses that exist only inside them). Open MPI's mpiexec runs in
- * host "a" and starts its daemons through an rsh agent that enters the other namespace (no sshd needed); ranks talk
+ * host "a" and starts its daemons through an rsh agent that enters the other namespace (no sshd needed; MPICH's hydra
+ * starts its proxies through the same agent); ranks talk
  * over TCP between the hosts and over shared memory within one. Two ranks per host. Needs root; when the namespaces
  * cannot be made the test fails with the reason, it does not skip.
  */
@@ -65,10 +66,18 @@ class TwoHostTest {
                 + "exec ip netns exec \"mpi4j-$host\" unshare --uts sh -c 'hostname \"$0\"; exec sh -c \"$1\"' \"$host\" \"$*\"\n");
         agent.toFile().setExecutable(true);
         Path hosts = dir.resolve("hosts");
-        Files.writeString(hosts, "a slots=2\nb slots=2\n");
-        launch = new Launch(List.of("ip", "netns", "exec", "mpi4j-a"), List.of("--hostfile", hosts.toString(),
-                "--mca", "plm_rsh_agent", agent.toString(), "--mca", "btl", "tcp,vader,self",
-                "--mca", "btl_tcp_if_include", "10.77.0.0/24", "--mca", "oob_tcp_if_include", "10.77.0.0/24"));
+        if (org.mpi4j.testing.Family.ofLauncher() == org.mpi4j.testing.Family.MPICH) {
+            // MPICH's hydra: the same agent as its rsh launcher (called "agent HOST COMMAND..." too), the control
+            // connection on host a's veth address; UCX finds the TCP path between the hosts itself
+            Files.writeString(hosts, "a:2\nb:2\n");
+            launch = new Launch(List.of("ip", "netns", "exec", "mpi4j-a"), List.of("-f", hosts.toString(),
+                    "-launcher", "rsh", "-launcher-exec", agent.toString(), "-iface", "m4ja"));
+        } else {
+            Files.writeString(hosts, "a slots=2\nb slots=2\n");
+            launch = new Launch(List.of("ip", "netns", "exec", "mpi4j-a"), List.of("--hostfile", hosts.toString(),
+                    "--mca", "plm_rsh_agent", agent.toString(), "--mca", "btl", "tcp,vader,self",
+                    "--mca", "btl_tcp_if_include", "10.77.0.0/24", "--mca", "oob_tcp_if_include", "10.77.0.0/24"));
+        }
     }
 
     static void removeHosts() throws Exception {

@@ -129,7 +129,8 @@ public final class File implements AutoCloseable {
         long i = info.handle();
         NativeScratch s = NativeScratch.get();
         FileException.check(LibMpi.MPI_File_open(c, path, amode, i, s.address(0)), "MPI_File_open", path);
-        File f = new File(s.getHandle(0), path);
+        // MPI_File is a pointer in MPICH, where the other handles are ints: read with the file handle's width
+        File f = new File(s.getFileHandle(0), path);
         f.setErrhandler(Errhandler.ERRORS_RETURN);
         return f;
     }
@@ -211,7 +212,7 @@ public final class File implements AutoCloseable {
             return;
         }
         NativeScratch s = NativeScratch.get();
-        s.putHandle(0, handle);
+        s.putFileHandle(0, handle);
         int rc = LibMpi.MPI_File_close(s.address(0));
         FileException.check(rc, "MPI_File_close", path);
         handle = NULL;

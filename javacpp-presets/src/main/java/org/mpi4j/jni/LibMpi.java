@@ -1,6 +1,5 @@
 package org.mpi4j.jni;
 
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.MemberGetter;
 import org.bytedeco.javacpp.annotation.Name;
@@ -26,7 +25,8 @@ import org.bytedeco.javacpp.annotation.Raw;
 @NoException
 public final class LibMpi {
     static {
-        Loader.load();
+        // not Loader.load(): JavaCPP's cache file is shared by every checkout's build and rewritten under running JVMs
+        org.mpi4j.jni.load.JniLibrary.load(LibMpi.class);
         mpi4j_keep_jvm_signals();
         mpi4j_promote_global();
     }
@@ -46,6 +46,13 @@ public final class LibMpi {
      * loaded; the JVM needs them for null checks and stack overflows. 1 if restored, 0 if UCX is not loaded.
      */
     public static native int mpi4j_keep_jvm_signals();
+
+    /**
+     * Bytes written into file descriptor {@code fd} that its reader has not read yet (a pipe: Linux answers FIONREAD
+     * on either end); -1 when the descriptor cannot say. An aborting rank waits on it so the launcher forwards its
+     * last output before MPI_Abort ends the job.
+     */
+    public static native int mpi4j_unread_bytes(int fd);
     /** Promotes libmpi to RTLD_GLOBAL so Open MPI's plugins resolve its symbols; returns 1 on success. */
     public static native int mpi4j_promote_global();
     /** Address of a direct NIO buffer (JNI GetDirectBufferAddress); 0 for a heap buffer. */
@@ -957,6 +964,8 @@ public final class LibMpi {
     @MemberGetter @Name("offsetof(MPI_Status, MPI_ERROR)") public static native int offsetofStatusError();
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Comm)}. */
     @MemberGetter @Name("sizeof(MPI_Comm)") public static native int sizeofComm();
+    /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_File)} (a pointer in MPICH too). */
+    @MemberGetter @Name("sizeof(MPI_File)") public static native int sizeofFile();
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Request)}. */
     @MemberGetter @Name("sizeof(MPI_Request)") public static native int sizeofRequest();
     /** Layout fact of the native MPI, read at build time: {@code sizeof(MPI_Datatype)}. */

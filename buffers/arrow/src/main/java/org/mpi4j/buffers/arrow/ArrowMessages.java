@@ -234,6 +234,26 @@ public final class ArrowMessages {
         }
     }
 
+    /**
+     * Nonblocking {@link #send}: starts the batch's messages (header, then every non-empty buffer) and returns their
+     * requests, to complete with {@code Request.waitAll}; {@link #recv} takes it like a blocking one. The batch's
+     * memory is held by the requests until they complete; its vectors must not be changed meanwhile. A process that
+     * sends a batch to itself needs this form: MPI may make a blocking send wait for its receive (MPICH does on one
+     * process, Open MPI buffers small messages), and the receive comes after it on the same thread.
+     */
+    public static org.mpi4j.Request[] isend(Comm comm, VectorSchemaRoot root, int dest, int tag) {
+        List<org.mpi4j.Request> started = new ArrayList<>();
+        try (ArrowRecordBatch b = new VectorUnloader(root).getRecordBatch()) {
+            started.add(comm.isend(header(root.getSchema(), b), dest, tag));
+            for (ArrowBuf buf : b.getBuffers()) {
+                if (buf.readableBytes() > 0) {
+                    started.add(comm.isend(spec(buf, buf.readableBytes()), dest, tag));
+                }
+            }
+        }
+        return started.toArray(new org.mpi4j.Request[0]);
+    }
+
     /** Receives a record batch sent by {@link #send}, its vectors allocated from {@code alloc} (close the root). */
     public static VectorSchemaRoot recv(Comm comm, BufferAllocator alloc, int source, int tag) {
         Status st = new Status();

@@ -302,7 +302,15 @@ public final class ArrowRanks {
         try (BufferAllocator a = new RootAllocator()) {
             try (VectorSchemaRoot mine = batch(a, rank()); VectorSchemaRoot expect = batch(a, prev())) {
                 // point-to-point around the ring (sender posts first through a nonblocking barrier-free order)
-                if (rank() % 2 == 0) {
+                if (rank() % 2 == 0 && org.mpi4j.testing.Ring.selfSendWaitsForReceive()) {
+                    // one process under MPICH: a blocking send to oneself waits for its receive (see Ring), so the
+                    // batch goes nonblocking and completes after the receive
+                    org.mpi4j.Request[] sent = ArrowMessages.isend(MPI.COMM_WORLD, mine, next(), 9);
+                    try (VectorSchemaRoot got = ArrowMessages.recv(MPI.COMM_WORLD, a, prev(), 9)) {
+                        assertTrue(got.equals(expect), "batch from " + prev() + ":\n" + got.contentToTSVString());
+                    }
+                    org.mpi4j.Request.waitAll(sent);
+                } else if (rank() % 2 == 0) {
                     ArrowMessages.send(MPI.COMM_WORLD, mine, next(), 9);
                     try (VectorSchemaRoot got = ArrowMessages.recv(MPI.COMM_WORLD, a, prev(), 9)) {
                         assertTrue(got.equals(expect), "batch from " + prev() + ":\n" + got.contentToTSVString());
