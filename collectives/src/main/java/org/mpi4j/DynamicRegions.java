@@ -16,8 +16,11 @@ import org.mpi4j.jni.LibMpi;
 final class DynamicRegions {
     /** Regions one process may have attached at once (Open MPI's osc rdma allows 32 by default). */
     static final int CAPACITY = 255;
-    /** Directory bytes per process: the count, then (address, bytes) pairs. */
-    static final int BYTES = 8 + 16 * CAPACITY;
+    /**
+     * Directory bytes per process: the count, then (address, bytes) pairs, padded to a multiple of 16 (MPICH 4.0.2
+     * addresses a segment of MPI_Win_allocate that does not start 16-byte aligned 8 bytes too low, see Win.allocate).
+     */
+    static final int BYTES = 16 + 16 * CAPACITY;
 
     private final long win;
     private final ByteBuffer mine;
