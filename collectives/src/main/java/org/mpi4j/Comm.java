@@ -424,10 +424,12 @@ public abstract class Comm implements AutoCloseable {
         long h = handle();
         checkPeer(source, tag, true, "recv");
         MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
-        long st = Staging.status(status);
+        long st = Staging.recvStatus(status);
         int rc = LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, st);
         Staging.landed(rc, st);
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw MPIException.receiveFailed(rc, "recv", m.count(), m.datatype(), st);
+        }
     }
 
     /** MPI_Sendrecv: sends and receives in one call (no deadlock in exchanges). */
@@ -442,11 +444,13 @@ public abstract class Comm implements AutoCloseable {
         checkPeer(source, recvtag, true, "sendrecv");
         MessageBuffer s = Staging.send(Buffers.forSend(sendbuf));
         MessageBuffer r = Staging.recv(Buffers.forRecv(recvbuf), false);
-        long st = Staging.status(status);
+        long st = Staging.recvStatus(status);
         int rc = LibMpi.mpi4j_sendrecv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), dest, sendtag,
                 r.base(), r.kind(), r.offset(), r.count(), r.datatype(), source, recvtag, h, st);
         Staging.landed(rc, st);
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw MPIException.receiveFailed(rc, "sendrecv", r.count(), r.datatype(), st);
+        }
     }
 
     /** MPI_Sendrecv_replace: sends {@code buf} and receives into the same buffer. */
@@ -460,11 +464,13 @@ public abstract class Comm implements AutoCloseable {
         checkPeer(dest, sendtag, false, "sendrecvReplace");
         checkPeer(source, recvtag, true, "sendrecvReplace");
         MessageBuffer m = Staging.recv(Buffers.forRecv(buf), true);
-        long st = Staging.status(status);
+        long st = Staging.recvStatus(status);
         int rc = LibMpi.mpi4j_sendrecv_replace(m.base(), m.kind(), m.offset(), m.count(), m.datatype(),
                 dest, sendtag, source, recvtag, h, st);
         Staging.landed(rc, st);
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw MPIException.receiveFailed(rc, "sendrecvReplace", m.count(), m.datatype(), st);
+        }
     }
 
     // ------------------------------------------------------------------ nonblocking point-to-point
@@ -485,6 +491,9 @@ public abstract class Comm implements AutoCloseable {
             throw MPIException.fromCode(rc);
         }
         r.handle = s.getHandle(0);
+        if (receive) {
+            r.receives(m.count(), m.datatype());
+        }
         return r;
     }
 

@@ -47,13 +47,15 @@ public final class Message {
     public void recv(Object buf, Status status) {
         checkLive();
         MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
-        long st = Staging.status(status);
+        long st = Staging.recvStatus(status);
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
         int rc = LibMpi.mpi4j_mrecv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), s.address(0), st);
         handle = s.getHandle(0);
         Staging.landed(rc, st);
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw MPIException.receiveFailed(rc, "mrecv", m.count(), m.datatype(), st);
+        }
     }
 
     /** MPI_Imrecv: starts receiving the message into {@code buf}. */
@@ -71,6 +73,7 @@ public final class Message {
             throw MPIException.fromCode(rc);
         }
         r.handle = s.getHandle(16);
+        r.receives(m.count(), m.datatype());
         return r;
     }
 }

@@ -17,6 +17,11 @@ public class Request implements AutoCloseable {
     private static final int H = NativeScratch.HANDLE_SIZE;
     /** Scratch bytes kept for scalar outputs before arrays of handles. */
     private static final int ARRAYS_AT = 64;
+    /**
+     * Where in this thread's scratch area (at least 4 KiB) an MPI_Status goes when a receive's caller passed none:
+     * clear of the handles and flags of wait/test (0-23) and of the error strings MPIException reads (64-320).
+     */
+    private static final int STATUS_AT = 4096 - 256;
 
     long handle;
     private Object keep;
@@ -24,6 +29,9 @@ public class Request implements AutoCloseable {
     /** Provider leases that keep off-heap memory valid until completion (an extra Arrow reference...). */
     private AutoCloseable lease;
     private AutoCloseable lease2;
+    /** For a point-to-point receive: the buffer's count and datatype, named when the message is truncated. */
+    private long recvCount = -1;
+    private long recvType;
     /** Set for reductions with a Java-defined op, whose exception (if any) surfaces on completion. */
     boolean userOp;
     /** Native memory this request owns while MPI may use it: staged heap arrays and count/type arrays. */
@@ -227,14 +235,36 @@ public class Request implements AutoCloseable {
         waitFor(null);
     }
 
+    /** Marks this request as a point-to-point receive into {@code count} elements of {@code datatype}. */
+    void receives(long count, long datatype) {
+        recvCount = count;
+        recvType = datatype;
+    }
+
+    /** The status to give MPI: the caller's, or for a receive one of this thread's, to name a truncation's size. */
+    private long statusFor(Status status, NativeScratch s) {
+        if (status != null || recvCount < 0) {
+            return Status.addressOf(status);
+        }
+        return s.address(STATUS_AT);
+    }
+
+    /** The exception for a failed completion: a truncated receive names both sizes. */
+    private MPIException failed(int rc, String call, long status) {
+        return recvCount < 0 ? MPIException.fromCode(rc) : MPIException.receiveFailed(rc, call, recvCount, recvType, status);
+    }
+
     /** MPI_Wait: blocks until the operation completes and fills {@code status}. */
     public void waitFor(Status status) {
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
-        int rc = LibMpi.MPI_Wait(s.address(0), Status.addressOf(status));
+        long st = statusFor(status, s);
+        int rc = LibMpi.MPI_Wait(s.address(0), st);
         handle = s.getHandle(0);
         completed();
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw failed(rc, "wait", st);
+        }
     }
 
     /** MPI_Test: true (and the operation is completed) if it has finished. */
@@ -246,8 +276,15 @@ public class Request implements AutoCloseable {
     public boolean test(Status status) {
         NativeScratch s = NativeScratch.get();
         s.putHandle(8, handle);
-        int rc = LibMpi.MPI_Test(s.address(8), s.address(0), Status.addressOf(status));
-        MPIException.check(rc);
+        long st = statusFor(status, s);
+        int rc = LibMpi.MPI_Test(s.address(8), s.address(0), st);
+        if (rc != 0) {
+            handle = s.getHandle(8);
+            if (handle == NULL) {
+                completed();   // the operation completed in error: MPI freed the request
+            }
+            throw failed(rc, "test", st);
+        }
         boolean done = s.getInt(0) != 0;
         handle = s.getHandle(8);
         if (done) {
