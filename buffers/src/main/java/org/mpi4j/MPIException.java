@@ -13,11 +13,19 @@ import org.mpi4j.jni.LibMpi;
 public class MPIException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The MPI error class. */
     private final int errorClass;
+    /** The MPI error code (equal to the class for local checks). */
     private final int errorCode;
+    /** True when mpi4j detected the problem in Java. */
     private final boolean local;
 
-    /** An error detected by mpi4j itself, with the MPI error class that describes it. */
+    /**
+     * An error detected by mpi4j itself, with the MPI error class that describes it.
+     *
+     * @param errorClass the MPI error class
+     * @param message the message
+     */
     public MPIException(int errorClass, String message) {
         super(message + " [" + ErrorClasses.name(errorClass) + "]");
         this.errorClass = errorClass;
@@ -32,7 +40,12 @@ public class MPIException extends RuntimeException {
         this.local = false;
     }
 
-    /** Builds the exception for an error code an MPI call returned (MPI_Error_class + MPI_Error_string). */
+    /**
+     * Builds the exception for an error code an MPI call returned (MPI_Error_class + MPI_Error_string).
+     *
+     * @param errorCode the MPI error code
+     * @return the exception
+     */
     public static MPIException fromCode(int errorCode) {
         NativeScratch s = NativeScratch.get();
         int cls = errorCode;
@@ -93,29 +106,49 @@ public class MPIException extends RuntimeException {
         return new MPIException(e.errorCode, e.errorClass, text);
     }
 
-    /** Throws {@link #fromCode} when {@code rc} is not MPI_SUCCESS: the one check after every native call. */
+    /**
+     * Throws {@link #fromCode} when {@code rc} is not MPI_SUCCESS: the one check after every native call.
+     *
+     * @param rc the return code of the MPI call
+     */
     public static void check(int rc) {
         if (rc != 0) {
             throw fromCode(rc);
         }
     }
 
-    /** The MPI error class (MPI_Error_class of the code), e.g. {@code MPI_ERR_TRUNCATE}. */
+    /**
+     * The MPI error class (MPI_Error_class of the code), e.g. {@code MPI_ERR_TRUNCATE}.
+     *
+     * @return the MPI error class (MPI_Error_class of the code), e.g. {@code MPI_ERR_TRUNCATE}
+     */
     public int getErrorClass() {
         return errorClass;
     }
 
-    /** The MPI error code as the native call returned it (equal to the class for local checks). */
+    /**
+     * The MPI error code as the native call returned it (equal to the class for local checks).
+     *
+     * @return the MPI error code as the native call returned it (equal to the class for local checks)
+     */
     public int getErrorCode() {
         return errorCode;
     }
 
-    /** MPI's own text for the error (MPI_Error_string), or mpi4j's message for a local check. */
+    /**
+     * MPI's own text for the error (MPI_Error_string), or mpi4j's message for a local check.
+     *
+     * @return MPI's own text for the error (MPI_Error_string), or mpi4j's message for a local check
+     */
     public String getErrorString() {
         return getMessage();
     }
 
-    /** True when mpi4j detected the problem in Java before calling MPI. */
+    /**
+     * True when mpi4j detected the problem in Java before calling MPI.
+     *
+     * @return true when mpi4j detected the problem in Java before calling MPI
+     */
     public boolean isLocal() {
         return local;
     }

@@ -66,6 +66,9 @@ public class Request implements AutoCloseable {
     /**
      * Wraps a native MPI_Request handle (interop).
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     *
+     * @param handle the native handle
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public static Request fromHandle(long handle) {
         Request r = new Request();
@@ -73,23 +76,40 @@ public class Request implements AutoCloseable {
         return r;
     }
 
-    /** MPI_Request_f2c: the request for a Fortran handle. */
+    /**
+     * MPI_Request_f2c: the request for a Fortran handle.
+     *
+     * @param f the Fortran handle
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public static Request fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Request_f2c(f), f, "request"));
     }
 
-    /** MPI_Request_c2f: this request's Fortran handle. */
+    /**
+     * MPI_Request_c2f: this request's Fortran handle.
+     *
+     * @return this request's Fortran handle
+     */
     public int toFortran() {
         return LibMpi.MPI_Request_c2f(handle);
     }
 
-    /** The native MPI_Request handle (MPI_REQUEST_NULL once completed). */
+    /**
+     * The native MPI_Request handle (MPI_REQUEST_NULL once completed).
+     *
+     * @return the native MPI_Request handle (MPI_REQUEST_NULL once completed)
+     */
     public long handle() {
         return handle;
     }
 
-    /** True when the handle is MPI_REQUEST_NULL (completed, freed, or never started). */
+    /**
+     * True when the handle is MPI_REQUEST_NULL (completed, freed, or never started).
+     *
+     * @return true when the handle is MPI_REQUEST_NULL (completed, freed, or never started)
+     */
     public boolean isNull() {
         return handle == NULL;
     }
@@ -254,7 +274,11 @@ public class Request implements AutoCloseable {
         return recvCount < 0 ? MPIException.fromCode(rc) : MPIException.receiveFailed(rc, call, recvCount, recvType, status);
     }
 
-    /** MPI_Wait: blocks until the operation completes and fills {@code status}. */
+    /**
+     * MPI_Wait: blocks until the operation completes and fills {@code status}.
+     *
+     * @param status the status to fill (may be null)
+     */
     public void waitFor(Status status) {
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
@@ -267,12 +291,21 @@ public class Request implements AutoCloseable {
         }
     }
 
-    /** MPI_Test: true (and the operation is completed) if it has finished. */
+    /**
+     * MPI_Test: true (and the operation is completed) if it has finished.
+     *
+     * @return true (and the operation is completed) if it has finished
+     */
     public boolean test() {
         return test(null);
     }
 
-    /** MPI_Test: true if the operation has finished, filling {@code status}. */
+    /**
+     * MPI_Test: true if the operation has finished, filling {@code status}.
+     *
+     * @param status the status to fill (may be null)
+     * @return true if the operation has finished, filling {@code status}
+     */
     public boolean test(Status status) {
         NativeScratch s = NativeScratch.get();
         s.putHandle(8, handle);
@@ -293,7 +326,12 @@ public class Request implements AutoCloseable {
         return done;
     }
 
-    /** MPI_Request_get_status: whether the operation has finished, without freeing the request. */
+    /**
+     * MPI_Request_get_status: whether the operation has finished, without freeing the request.
+     *
+     * @param status the status to fill (may be null)
+     * @return whether the operation has finished, without freeing the request
+     */
     public boolean getStatus(Status status) {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Request_get_status(handle, s.address(0), Status.addressOf(status)));
@@ -410,12 +448,21 @@ public class Request implements AutoCloseable {
         MPIException.check(rc);
     }
 
-    /** MPI_Waitall: waits for every request. */
+    /**
+     * MPI_Waitall: waits for every request.
+     *
+     * @param reqs the requests
+     */
     public static void waitAll(Request... reqs) {
         waitAll(reqs, null);
     }
 
-    /** MPI_Waitall: waits for every request, filling {@code statuses[i]} (entries may be null). */
+    /**
+     * MPI_Waitall: waits for every request, filling {@code statuses[i]} (entries may be null).
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     */
     public static void waitAll(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
@@ -423,12 +470,23 @@ public class Request implements AutoCloseable {
         completeAll(rc, s, reqs, statuses);
     }
 
-    /** MPI_Testall: true (and all are completed) if every request has finished. */
+    /**
+     * MPI_Testall: true (and all are completed) if every request has finished.
+     *
+     * @param reqs the requests
+     * @return true (and all are completed) if every request has finished
+     */
     public static boolean testAll(Request... reqs) {
         return testAll(reqs, null);
     }
 
-    /** MPI_Testall with statuses. */
+    /**
+     * MPI_Testall with statuses.
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     * @return true on success
+     */
     public static boolean testAll(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
@@ -442,12 +500,23 @@ public class Request implements AutoCloseable {
         return done;
     }
 
-    /** MPI_Waitany: waits for one request; returns its index, or MPI.UNDEFINED if none was active. */
+    /**
+     * MPI_Waitany: waits for one request; returns its index, or MPI.UNDEFINED if none was active.
+     *
+     * @param reqs the requests
+     * @return its index, or MPI.UNDEFINED if none was active
+     */
     public static int waitAny(Request... reqs) {
         return waitAny(reqs, null);
     }
 
-    /** MPI_Waitany with the completed request's status. */
+    /**
+     * MPI_Waitany with the completed request's status.
+     *
+     * @param reqs the requests
+     * @param status the status to fill (may be null)
+     * @return the wait any
+     */
     public static int waitAny(Request[] reqs, Status status) {
         int n = reqs.length;
         NativeScratch s = load(reqs, null);
@@ -460,12 +529,23 @@ public class Request implements AutoCloseable {
         return index;
     }
 
-    /** MPI_Testany: index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active. */
+    /**
+     * MPI_Testany: index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active.
+     *
+     * @param reqs the requests
+     * @return index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active
+     */
     public static int testAny(Request... reqs) {
         return testAny(reqs, null);
     }
 
-    /** MPI_Testany with the completed request's status. */
+    /**
+     * MPI_Testany with the completed request's status.
+     *
+     * @param reqs the requests
+     * @param status the status to fill (may be null)
+     * @return the test any
+     */
     public static int testAny(Request[] reqs, Status status) {
         int n = reqs.length;
         NativeScratch s = load(reqs, null);
@@ -482,12 +562,23 @@ public class Request implements AutoCloseable {
         return index;
     }
 
-    /** MPI_Waitsome: waits for at least one; returns the indices completed, or null if none was active. */
+    /**
+     * MPI_Waitsome: waits for at least one; returns the indices completed, or null if none was active.
+     *
+     * @param reqs the requests
+     * @return the indices completed, or null if none was active
+     */
     public static int[] waitSome(Request... reqs) {
         return waitSome(reqs, null);
     }
 
-    /** MPI_Waitsome with statuses: {@code statuses[i]} is filled for each completed index i. */
+    /**
+     * MPI_Waitsome with statuses: {@code statuses[i]} is filled for each completed index i.
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     * @return {@code statuses[i]} is filled for each completed index i
+     */
     public static int[] waitSome(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
@@ -495,12 +586,23 @@ public class Request implements AutoCloseable {
         return some(rc, s, reqs, statuses);
     }
 
-    /** MPI_Testsome: the indices completed so far (maybe none), or null if none was active. */
+    /**
+     * MPI_Testsome: the indices completed so far (maybe none), or null if none was active.
+     *
+     * @param reqs the requests
+     * @return the indices completed so far (maybe none), or null if none was active
+     */
     public static int[] testSome(Request... reqs) {
         return testSome(reqs, null);
     }
 
-    /** MPI_Testsome with statuses. */
+    /**
+     * MPI_Testsome with statuses.
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     * @return the indices of the completed requests (empty if none; null if none was active)
+     */
     public static int[] testSome(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
