@@ -19,7 +19,8 @@ import org.mpi4j.run.Mpirun;
 
 /**
  * Issue 18: mpi4j as a user gets it. A separate Maven project ({@code target/consumer}) that knows mpi4j only through
- * its published artifacts (the BOM imported once, then {@code mpi4j-core} without a version) is built with Maven and
+ * its published artifacts (the BOM imported once, then {@code mpi4j-core} without a version, both taken verbatim from
+ * README's dependency snippet, so the snippet stays true) is built with Maven and
  * run on 2 ranks with a plain {@code mpiexec java ...}, no launcher: once from the class path and once from the module
  * path (a {@code module-info.java} that {@code requires org.mpi4j}). Each rank checks an allreduce result and prints
  * it; the test checks both ranks' lines.
@@ -150,23 +151,13 @@ class ConsumerProjectTest {
                     <maven.compiler.release>17</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
                   </properties>
-                  <dependencyManagement>
-                    <dependencies>
-                      <dependency>
-                        <groupId>org.mpi4j</groupId>
-                        <artifactId>mpi4j-bom</artifactId>
-                        <version>%s</version>
-                        <type>pom</type>
-                        <scope>import</scope>
-                      </dependency>
-                    </dependencies>
-                  </dependencyManagement>
+                %s
                   <build>
                     <pluginManagement><plugins>
                 %s    </plugins></pluginManagement>
                   </build>
                 </project>
-                """.formatted(VERSION, plugins));
+                """.formatted(readme("<dependencyManagement>", "</dependencyManagement>"), plugins));
         for (String app : new String[] {"classpath-app", "module-app"}) {
             write(app + "/pom.xml", """
                     <?xml version="1.0" encoding="UTF-8"?>
@@ -175,7 +166,7 @@ class ConsumerProjectTest {
                       <parent><groupId>com.example</groupId><artifactId>consumer</artifactId><version>1.0</version></parent>
                       <artifactId>%s</artifactId>
                       <dependencies>
-                        <dependency><groupId>org.mpi4j</groupId><artifactId>mpi4j-core</artifactId></dependency>
+                      %s
                       </dependencies>
                       <build>
                         <plugins>
@@ -195,7 +186,7 @@ class ConsumerProjectTest {
                         </plugins>
                       </build>
                     </project>
-                    """.formatted(app));
+                    """.formatted(app, readmeCoreDependency()));
         }
         write("classpath-app/src/main/java/com/example/cp/Allreduce.java", program("com.example.cp"));
         write("module-app/src/main/java/com/example/mod/Allreduce.java", program("com.example.mod"));
@@ -204,6 +195,37 @@ class ConsumerProjectTest {
                     requires org.mpi4j;
                 }
                 """);
+    }
+
+    /**
+     * The part of README's dependency snippet (the first xml block) from {@code start} to {@code end}, verbatim: the
+     * consumer project is built from what README tells a user to write. Its BOM version must be this build's.
+     */
+    private static String readme(String start, String end) throws IOException {
+        String xml = readmeXml();
+        int i = xml.indexOf(start);
+        int j = xml.indexOf(end, i);
+        assertTrue(i >= 0 && j > i, "README's dependency snippet has no " + start + " ... " + end + ":\n" + xml);
+        String part = xml.substring(i, j + end.length());
+        assertTrue(part.contains("<version>" + VERSION + "</version>"), "README's BOM version is not " + VERSION + ":\n" + part);
+        return part;
+    }
+
+    /** README's mpi4j-core dependency, verbatim. */
+    private static String readmeCoreDependency() throws IOException {
+        String xml = readmeXml();
+        int core = xml.indexOf("<artifactId>mpi4j-core</artifactId>");
+        assertTrue(core >= 0, "README's dependency snippet names no mpi4j-core:\n" + xml);
+        int i = xml.lastIndexOf("<dependency>", core);
+        int j = xml.indexOf("</dependency>", core);
+        return xml.substring(i, j + "</dependency>".length());
+    }
+
+    private static String readmeXml() throws IOException {
+        String md = Files.readString(ROOT.resolve("README.md"));
+        int i = md.indexOf("```xml\n");
+        assertTrue(i >= 0, "README.md has no xml block (the dependency snippet)");
+        return md.substring(i + 7, md.indexOf("```", i + 7));
     }
 
     /** Each rank adds {rank + 1, 10 (rank + 1)}; every rank checks the sums and prints them with where it ran from. */
