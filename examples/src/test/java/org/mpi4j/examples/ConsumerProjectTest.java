@@ -75,10 +75,33 @@ class ConsumerProjectTest {
         }
     }
 
+    /**
+     * README's troubleshooting: on the module path the JVM flags name modules, and under Open MPI the JVM starts
+     * through {@code env} (Open MPI would take {@code org.bytedeco.javacpp}, which contains "cp", for a class path).
+     * With them the run prints no JVM warning.
+     */
+    @Test
+    void modulePathWithTheReadmeFlags() throws Exception {
+        Path app = WORK.resolve("module-app/target");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "java"));
+        if (Runtime.version().feature() >= 22) {
+            cmd.add("--enable-native-access=org.bytedeco.javacpp,org.mpi4j.jni");
+        }
+        cmd.addAll(List.of("--add-opens=java.base/java.nio=org.mpi4j",
+                "-p", app.resolve("module-app-1.0.jar") + File.pathSeparator + app.resolve("lib"),
+                "-m", "com.example.consumer/com.example.mod.Allreduce"));
+        Result r = mpiexec(cmd);
+        for (int rank = 0; rank < 2; rank++) {
+            assertTrue(r.out.contains("consumer rank " + rank + " of 2: allreduce [3.0, 30.0] from module com.example.consumer,"
+                    + " mpi4j in module org.mpi4j"), "rank " + rank + " of the module-path run with flags:\n" + r.out);
+        }
+        assertTrue(!r.out.contains("WARNING"), "a JVM warning with README's flags:\n" + r.out);
+    }
+
     /** {@code mpiexec -n 2 COMMAND} as a user types it (plus what Open MPI needs as root on 2 cores). */
     private static Result mpiexec(List<String> command) throws Exception {
         List<String> cmd = new ArrayList<>(command);
-        cmd.set(0, System.getProperty("java.home") + "/bin/java");   // the JDK under test, not the one on PATH
+        cmd.set(cmd.indexOf("java"), System.getProperty("java.home") + "/bin/java");   // the JDK under test, not PATH's
         ProcessBuilder pb = Mpirun.nativeProcessBuilder(2, cmd).directory(WORK.toFile()).redirectErrorStream(true);
         Result r = run(pb, 120);
         assertEquals(0, r.exit, String.join(" ", pb.command()) + "\n" + r.out);
