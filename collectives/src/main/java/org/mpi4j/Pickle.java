@@ -25,7 +25,7 @@ public final class Pickle {
 
     private final AllowList allowList = AllowList.defaults();
     private volatile Serializer serializer = new KryoSerializer(allowList);
-    private volatile int chunkBytes = Integer.getInteger("mpi4j.pickle.chunkBytes", 1 << 30);
+    private volatile int chunkBytes = Integer.getInteger("mpi4j.pickle.chunkBytes", 64 << 20);
     private volatile int firstFrameBytes = Integer.getInteger("mpi4j.pickle.firstFrameBytes", 64 * 1024);
     private final ThreadLocal<Frames> reusable = ThreadLocal.withInitial(Frames::new);
 
@@ -71,9 +71,11 @@ public final class Pickle {
     }
 
     /**
-     * Largest MPI message the object path sends after the first frame (default 1 GiB).
+     * Largest MPI message the object path sends after the first frame (default 64 MiB, or the system property
+     * {@code mpi4j.pickle.chunkBytes}). Larger chunks are not faster: every byte of a frame is fresh memory, and page
+     * faults, not MPI, bound a large object's speed (64 MiB frames keep the staging of heap arrays reused).
      *
-     * @return largest MPI message the object path sends after the first frame (default 1 GiB)
+     * @return the largest frame after the first, in bytes
      */
     public int getChunkBytes() {
         return chunkBytes;
@@ -345,7 +347,9 @@ public final class Pickle {
                 if (count == blocks.length) {
                     grow();
                 }
-                blocks[count] = new byte[(int) Math.min(chunk, Math.max(want, 64 * 1024))];
+                // after a full continuation block the object is large: the next ones are whole chunks at once, so
+                // no block is grown (copied) more than the first continuation
+                blocks[count] = new byte[i >= 1 ? chunk : (int) Math.min(chunk, Math.max(want, 64 * 1024))];
                 lengths[count] = 0;
                 count++;
                 return room(want);

@@ -24,9 +24,13 @@ import org.mpi4j.jni.LibMpi;
  * <p><b>Safety.</b> At creation every rank's window size and displacement unit are exchanged (one allgather), so a
  * put, get or accumulate whose target bytes ({@code targetDisp x dispUnit} plus the span of {@code targetCount}
  * elements of the target datatype, computed with overflow checks) fall outside the target's window is refused in
- * Java with MPI_ERR_RMA_RANGE before MPI sees it. Dynamic windows are not range-checked: their displacements are
- * absolute addresses in memory the target attached locally, which the origin cannot know; {@link #attach} and
- * {@link #detach} are local calls, as in MPI. Any call on a freed window is an MPIException (MPI_ERR_WIN).
+ * Java with MPI_ERR_RMA_RANGE before MPI sees it. In a dynamic window the displacements are absolute addresses in
+ * memory the target attached, and neither Open MPI nor MPICH refuses an address outside it: mpi4j publishes every
+ * rank's attached regions (up to 255 at once) in a small companion window, and an origin refuses an access that no
+ * region of the target covers, reading the target's list again (a shared lock and a get) only when the list it read
+ * last does not cover the access. {@link #attach} and {@link #detach} stay local calls, as in MPI; an access to memory
+ * the target detached since the origin last read its list is not caught (MPI makes it erroneous). Windows wrapped with
+ * {@link #fromHandle} are not range-checked. Any call on a freed window is an MPIException (MPI_ERR_WIN).
  *
  * <p><b>Origin buffers</b> go through the one resolution path ({@link Buffers}), so any buffer kind works with
  * discovered count and datatype, or a {@link org.mpi4j.buffers.BufferSpec}. An RMA operation completes only at the
@@ -37,7 +41,9 @@ import org.mpi4j.jni.LibMpi;
  * {@link #flushAll}, {@link #flushLocalAll} or {@link #free} for every pending operation, at {@link #unlock},
  * {@link #flush} or {@link #flushLocal} for those to that target. Until then the array holds its old values.
  * Off-heap origins are used in place and stay referenced (Arrow memory retained, an INDArray not closeable) until
- * their completion. The request forms ({@link #rput}...) stage the same way and land when the {@link Request}
+ * their completion; a direct NIO buffer, which only needs to stay reachable, stays referenced a little longer: until an
+ * operation to the same target uses another buffer and a synchronisation follows, or the window is freed (so a loop
+ * of operations on one buffer takes no lock and allocates nothing). The request forms ({@link #rput}...) stage the same way and land when the {@link Request}
  * completes.
  */
 public final class Win implements AutoCloseable {
@@ -91,8 +97,22 @@ public final class Win implements AutoCloseable {
     private final ByteBuffer buffer;
     private Object keep;
     private AutoCloseable lease;
-    /** Operations issued but not yet completed by a synchronisation: their staging and references. */
-    private Pending pending;
+    /**
+     * Operations bound but not yet completed by a synchronisation, newest first: their staging, leases and
+     * references. Guarded by this window's lock; read without it only to see whether it is empty.
+     */
+    private volatile Pending pending;
+    /** How many operations were issued (the last one's {@link Pending#issued}); written under the lock. */
+    private volatile long issueSeq;
+    /** Entries of {@link #pending} whose MPI call has not returned yet (issued == 0); written under the lock. */
+    private volatile int unissued;
+    /**
+     * Per target rank, the off-heap owner (a direct NIO buffer...) of the last blocking-form operation to it that
+     * only needs to stay reachable: kept until another owner takes its place, then in {@link #pending} until a
+     * synchronisation completes it. Null for a window wrapped from elsewhere (its group size unknown).
+     */
+    private final Object[] held;
+    private static final java.lang.invoke.VarHandle HELD = java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
 
     /**
      * One incomplete operation's memory, to complete for {@code target}: staging and landing (and provider leases) in
@@ -102,15 +122,18 @@ public final class Win implements AutoCloseable {
         final int target;
         final Request holder;
         final Object owner;
-        final Pending next;
         /** The thread whose call bound it (a failed call drops only its own). */
         final Thread thread;
+        /** The issue count when its MPI call returned; 0 while it has not. */
+        long issued;
+        /** The provider's lease on off-heap {@code owner} (Arrow memory retained...), closed at completion. */
+        AutoCloseable lease;
+        Pending next;
 
-        Pending(int target, Request holder, Object owner, Pending next, Thread thread) {
+        Pending(int target, Request holder, Object owner, Thread thread) {
             this.target = target;
             this.holder = holder;
             this.owner = owner;
-            this.next = next;
             this.thread = thread;
         }
     }
@@ -126,6 +149,7 @@ public final class Win implements AutoCloseable {
         this.units = units;
         this.commSize = commSize;
         this.buffer = buffer;
+        this.held = commSize == Integer.MAX_VALUE ? null : new Object[commSize];
         if (sizes != null || flavor == FLAVOR_DYNAMIC && commSize != Integer.MAX_VALUE) {
             LIVE.put(handle, this);
         }
@@ -263,7 +287,16 @@ public final class Win implements AutoCloseable {
         checkOsc(LibMpi.MPI_Win_create_dynamic(info.handle(), h, s.address(0)), comm);
         long w = s.getHandle(0);
         setReturn(w);
-        return new Win(w, FLAVOR_DYNAMIC, 0, 0, 1, null, null, comm.getSize(), null);
+        Win win = new Win(w, FLAVOR_DYNAMIC, 0, 0, 1, null, null, comm.getSize(), null);
+        try {
+            win.regions = DynamicRegions.create(comm);
+        } catch (RuntimeException e) {
+            LIVE.remove(w);
+            s.putHandle(0, w);
+            LibMpi.MPI_Win_free(s.address(0));
+            throw e;
+        }
+        return win;
     }
 
     /**
@@ -420,7 +453,15 @@ public final class Win implements AutoCloseable {
         MPIException.check(rc);
         LIVE.remove(h);
         handle = NULL;
-        completeAll(true);
+        completeAll(Long.MAX_VALUE, true);
+        if (held != null) {
+            java.util.Arrays.fill(held, null);
+        }
+        DynamicRegions r = regions;
+        regions = null;
+        if (r != null) {
+            r.free();
+        }
         keep = null;
         AutoCloseable l = lease;
         lease = null;
@@ -685,18 +726,35 @@ public final class Win implements AutoCloseable {
                     + " attached to a window: the garbage collector may move it. Use a direct ByteBuffer, an Arrow"
                     + " vector, an ND4J array, or MPI.allocMem");
         }
-        MPIException.check(LibMpi.MPI_Win_attach(h, m.address() + m.spanLow(), m.spanBytes()));
-        attached.put(m.address() + m.spanLow(), m.owner());
+        long a = m.address() + m.spanLow();
+        MPIException.check(LibMpi.MPI_Win_attach(h, a, m.spanBytes()));
+        attached.put(a, m.owner());
+        published(a, m.spanBytes());
     }
 
     /**
-     * MPI_Win_attach of raw native memory (valid until detached; not checked).
+     * MPI_Win_attach of raw native memory, which must stay valid until detached (mpi4j cannot check that).
      *
-     * @param address the native address
-     * @param size the size in bytes
+     * @param address the first byte
+     * @param size    bytes
      */
-    public void attach(long address, long size) {
+    public synchronized void attach(long address, long size) {
         MPIException.check(LibMpi.MPI_Win_attach(handle(), address, size));
+        published(address, size);
+    }
+
+    /** Publishes an attached region for the origins' range checks; detaches it again if that fails. */
+    private void published(long address, long size) {
+        if (regions == null) {
+            return;
+        }
+        try {
+            regions.add(address, size);
+        } catch (RuntimeException e) {
+            LibMpi.MPI_Win_detach(handle(), address);
+            attached.remove(address);
+            throw e;
+        }
     }
 
     /**
@@ -711,20 +769,25 @@ public final class Win implements AutoCloseable {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "a Java heap array is never attached to a window");
         }
         long a = m.address() + m.spanLow();
-        MPIException.check(LibMpi.MPI_Win_detach(h, a));
-        attached.remove(a);
+        detach(a);
     }
 
     /**
      * MPI_Win_detach of memory attached at a raw address.
      *
-     * @param address the native address
+     * @param address the native address it was attached at
      */
-    public void detach(long address) {
+    public synchronized void detach(long address) {
         MPIException.check(LibMpi.MPI_Win_detach(handle(), address));
+        attached.remove(address);
+        if (regions != null) {
+            regions.remove(address);
+        }
     }
 
     private final java.util.Map<Long, Object> attached = new java.util.HashMap<>();
+    /** Every rank's attached regions, for the range checks of a dynamic window made here (null otherwise). */
+    private DynamicRegions regions;
 
     // ------------------------------------------------------------------ checks
 
@@ -747,19 +810,20 @@ public final class Win implements AutoCloseable {
         if (count < 0) {
             throw new MPIException(ErrorClasses.ERR_COUNT, call + ": negative target count " + count);
         }
-        if (sizes == null) {
+        if (sizes == null && regions == null) {
             return;
         }
-        if (targetDisp < 0) {
+        if (targetDisp < 0 && sizes != null) {
             throw new MPIException(ERR_RMA_RANGE, call + ": negative target displacement " + targetDisp);
         }
         if (count == 0) {
             return;
         }
+        int unit = units != null ? units[rank] : 1;
         long lo;
         long hi;
         try {
-            long start = Math.multiplyExact(targetDisp, (long) units[rank]);
+            long start = Math.multiplyExact(targetDisp, (long) unit);
             long extent = t != null ? t.extent() : elementSize;
             long tlb = t != null ? t.trueLowerBound() : 0;
             long tex = t != null ? t.trueExtent() : elementSize;
@@ -770,7 +834,16 @@ public final class Win implements AutoCloseable {
             hi = Math.addExact(Math.max(a, b), tex);
         } catch (ArithmeticException e) {
             throw new MPIException(ErrorClasses.ERR_COUNT, call + ": target displacement " + targetDisp + " x unit "
-                    + units[rank] + " with " + count + " elements overflows 64-bit arithmetic");
+                    + unit + " with " + count + " elements overflows 64-bit arithmetic");
+        }
+        if (sizes == null) {
+            String why = lo < 0 ? "it has no memory at negative addresses" : regions.check(rank, lo, hi);
+            if (why != null) {
+                throw new MPIException(ERR_RMA_RANGE, call + ": target bytes [0x" + Long.toHexString(lo) + ", 0x"
+                        + Long.toHexString(hi) + ") at rank " + rank + " are not inside memory it attached to this"
+                        + " dynamic window: " + why);
+            }
+            return;
         }
         if (lo < 0 || hi > sizes[rank]) {
             throw new MPIException(ERR_RMA_RANGE, call + ": target bytes [" + lo + ", " + hi + ") at rank " + rank
@@ -781,94 +854,186 @@ public final class Win implements AutoCloseable {
 
     /**
      * The native address to give MPI for a resolved origin or result buffer of a blocking-form operation: the memory
-     * itself, or staging for a heap array; either way kept (and a staged get landed) until the operation to
-     * {@code target} completes.
+     * itself, or staging for a heap array; either way kept (and a staged get landed) until a synchronisation that
+     * began after the operation was issued completes it. Off-heap memory that only needs its Java object reachable (a
+     * direct NIO buffer) is kept in {@link #held}: when it is already the one held for {@code target}, this takes no
+     * lock and allocates nothing. After the MPI call, {@link #issued} (or {@link #rollback} when it failed).
      */
-    private synchronized long bind(MessageBuffer m, boolean receive, int target) {
+    private long bind(MessageBuffer m, boolean receive, int target) {
         if (m.count() == 0 && m.spanBytes() == 0) {
             return 0;
         }
         if (!m.isHeap()) {
             Object owner = m.owner();
+            Object[] h = held;
+            // MPI.PROC_NULL: MPI does nothing with the memory
+            if (owner == null || target < 0 || h != null && HELD.getAcquire(h, target) == owner) {
+                return m.address();
+            }
+        }
+        return bindSlow(m, receive, target);
+    }
+
+    private synchronized long bindSlow(MessageBuffer m, boolean receive, int target) {
+        Thread me = Thread.currentThread();
+        if (!m.isHeap()) {
+            Object owner = m.owner();
             AutoCloseable l = Buffers.retain(owner);
             if (l == null) {
-                // off-heap memory that only needs its Java object reachable: one reference per owner and target
-                Pending p = pending;
-                if (owner != null && !(p != null && p.holder == null && p.owner == owner && p.target == target
-                        && p.thread == Thread.currentThread())) {
-                    pending = new Pending(target, null, owner, p, Thread.currentThread());
+                Object[] h = held;
+                if (h == null) {
+                    push(new Pending(target, null, owner, me), false);
+                } else {
+                    Object old = h[target];
+                    if (old != null) {
+                        // operations on the previous owner were issued (or will re-keep it, see issued): it stays
+                        // referenced until a synchronisation that begins from now on completes them
+                        push(new Pending(target, null, old, me), true);
+                    }
+                    HELD.setRelease(h, target, owner);
                 }
                 return m.address();
             }
-            closeQuietly(l);
+            Pending p = new Pending(target, null, owner, me);
+            p.lease = l;
+            push(p, false);
+            return m.address();
         }
         Request holder = new Request();
         long addr = holder.bind(m, receive);
-        pending = new Pending(target, holder, null, pending, Thread.currentThread());
+        push(new Pending(target, holder, null, me), false);
         return addr;
     }
 
-    /** Completes pending operations to {@code target} (MPI.ANY_SOURCE: all): lands staged gets, frees staging. */
-    private synchronized void complete(int target, boolean land) {
-        Pending keepList = null;
-        for (Pending p = pending; p != null; p = p.next) {
-            if (target == MPI.ANY_SOURCE || p.target == target) {
-                if (p.holder == null) {
-                    continue;
-                }
-                if (land) {
-                    p.holder.completed();
-                } else {
-                    p.holder.release();
-                }
-            } else {
-                keepList = new Pending(p.target, p.holder, p.owner, keepList, p.thread);
-            }
+    /** Adds {@code p} to the pending list, as issued now or (bound before its MPI call) not yet. */
+    private void push(Pending p, boolean issuedNow) {
+        p.next = pending;
+        if (issuedNow) {
+            p.issued = ++issueSeq;
+        } else {
+            unissued++;
         }
-        pending = keepList;
-    }
-
-    /** The pending list now, to {@link #rollback} to when the MPI call that follows fails. */
-    private synchronized Pending mark() {
-        return pending;
+        pending = p;
     }
 
     /**
-     * Drops the operations bound since {@code mark} without landing them: their MPI call failed, so MPI wrote nothing
-     * a get could land. Then throws the call's error.
+     * After the MPI call that issued this thread's operation on {@code m} (bound by {@link #bind} for
+     * {@code target}, {@code m} null when it bound nothing): what it bound counts as issued from now on, so only a
+     * synchronisation that begins from now on completes it. When {@code m}'s owner was held for {@code target} but
+     * another took its place meanwhile, a synchronisation that began before the issue could have dropped it, so it
+     * is referenced again.
      */
-    private synchronized void rollback(Pending mark, int rc) {
-        Thread me = Thread.currentThread();
-        java.util.ArrayDeque<Pending> newer = new java.util.ArrayDeque<>();
-        Pending p0 = pending;
-        while (p0 != null && p0 != mark) {
-            newer.push(p0);
-            p0 = p0.next;
+    private void issued(MessageBuffer m, int target) {
+        Object owner = null;
+        if (m != null && target >= 0 && !m.isHeap() && !(m.count() == 0 && m.spanBytes() == 0)) {
+            owner = m.owner();
+            Object[] h = held;
+            if (h == null || HELD.getAcquire(h, target) == owner) {
+                owner = null;
+            }
         }
-        Pending kept = p0;   // the mark, or null when a synchronisation completed it meanwhile
-        while (!newer.isEmpty()) {
-            Pending p = newer.pop();
-            if (p.thread == me) {
+        if (owner != null || unissued != 0) {
+            issuedSlow(owner, target);
+        }
+    }
+
+    private synchronized void issuedSlow(Object owner, int target) {
+        Thread me = Thread.currentThread();
+        for (Pending p = pending; p != null && unissued > 0; p = p.next) {
+            if (p.issued == 0 && p.thread == me) {
+                p.issued = ++issueSeq;
+                unissued--;
+                if (p.owner == owner) {
+                    owner = null;   // a leased owner: this entry holds it
+                }
+            }
+        }
+        if (owner != null) {
+            push(new Pending(target, null, owner, me), true);
+        }
+    }
+
+    /**
+     * Completes the operations to {@code target} (MPI.ANY_SOURCE: all) issued no later than {@code mark} (the issue
+     * count read before the synchronisation's MPI call began; later operations are not complete): lands staged gets,
+     * frees staging, lets go of references.
+     */
+    private void complete(int target, long mark, boolean land) {
+        if (pending == null) {
+            return;
+        }
+        synchronized (this) {
+            Pending done = null;
+            Pending prev = null;
+            for (Pending p = pending; p != null; ) {
+                Pending next = p.next;
+                if (p.issued != 0 && p.issued <= mark && (target == MPI.ANY_SOURCE || p.target == target)) {
+                    if (prev == null) {
+                        pending = next;
+                    } else {
+                        prev.next = next;
+                    }
+                    p.next = done;   // oldest first, the order they were issued in
+                    done = p;
+                } else {
+                    prev = p;
+                }
+                p = next;
+            }
+            for (Pending p = done; p != null; p = p.next) {
+                closeQuietly(p.lease);
+                if (p.holder != null) {
+                    if (land) {
+                        p.holder.completed();
+                    } else {
+                        p.holder.release();
+                    }
+                }
+            }
+        }
+    }
+
+    /** The issue count now: what a synchronisation reads before its MPI call, for {@link #complete}. */
+    private long mark() {
+        return issueSeq;
+    }
+
+    /**
+     * Drops what this thread bound for a call whose MPI call failed, without landing it: MPI wrote nothing a get
+     * could land. Then throws the call's error.
+     */
+    private synchronized void rollback(int rc) {
+        Thread me = Thread.currentThread();
+        Pending prev = null;
+        for (Pending p = pending; p != null && unissued > 0; p = p.next) {
+            if (p.issued == 0 && p.thread == me) {
+                if (prev == null) {
+                    pending = p.next;
+                } else {
+                    prev.next = p.next;
+                }
+                unissued--;
+                closeQuietly(p.lease);
                 if (p.holder != null) {
                     p.holder.release();
                 }
             } else {
-                kept = new Pending(p.target, p.holder, p.owner, kept, p.thread);
+                prev = p;
             }
         }
-        pending = kept;
         throw MPIException.fromCode(rc);
     }
 
-    private void completeAll(boolean land) {
-        complete(MPI.ANY_SOURCE, land);
+    private void completeAll(long mark, boolean land) {
+        complete(MPI.ANY_SOURCE, mark, land);
     }
 
     /**
-     * Origin buffers the window still holds until their operations complete: staged heap arrays and referenced
-     * off-heap memory (one entry per buffer and target for memory that only needs to stay reachable).
+     * Origin buffers the window still holds until their operations complete: staged heap arrays, leased off-heap
+     * memory (Arrow, ND4J), and direct NIO buffers that another buffer replaced as the one last used with a target
+     * (the last one used with each target is kept apart and not counted).
      *
-     * @return origin buffers the window still holds until their operations complete: staged heap arrays and referenced off-heap memory (one entry per buffer and target for memory that only needs to stay reachable)
+     * @return the number of origin buffers held
      */
     public synchronized int getPendingCount() {
         int n = 0;
@@ -883,6 +1048,8 @@ public final class Win implements AutoCloseable {
     }
 
     private static final ThreadLocal<MessageBuffer> THIRD = ThreadLocal.withInitial(MessageBuffer::new);
+    private static final String[] CALLS = {"put", "get", "accumulate", "getAccumulate"};
+    private static final String[] REQUEST_CALLS = {"rput", "rget", "raccumulate", "rgetAccumulate"};
 
     // ------------------------------------------------------------------ communication
 
@@ -1043,13 +1210,16 @@ public final class Win implements AutoCloseable {
         }
         checkTarget("fetchAndOp", targetRank, targetDisp, 1, r.type(), r.elementType().size());
         long h = handle();
-        Pending mark = mark();
         long oa = op == Op.NO_OP ? 0 : bind(o, false, targetRank);
         long ra = bind(r, true, targetRank);
         int rc = LibMpi.MPI_Fetch_and_op(oa, ra, r.datatype(), targetRank, targetDisp, op.handle(), h);
         if (rc != 0) {
-            rollback(mark, rc);
+            rollback(rc);
         }
+        if (op != Op.NO_OP) {
+            issued(o, targetRank);
+        }
+        issued(r, targetRank);
     }
 
     /**
@@ -1073,14 +1243,16 @@ public final class Win implements AutoCloseable {
         sameType("compareAndSwap", c, r);
         checkTarget("compareAndSwap", targetRank, targetDisp, 1, r.type(), r.elementType().size());
         long h = handle();
-        Pending mark = mark();
         long oa = bind(o, false, targetRank);
         long ca = bind(c, false, targetRank);
         long ra = bind(r, true, targetRank);
         int rc = LibMpi.MPI_Compare_and_swap(oa, ca, ra, r.datatype(), targetRank, targetDisp, h);
         if (rc != 0) {
-            rollback(mark, rc);
+            rollback(rc);
         }
+        issued(o, targetRank);
+        issued(c, targetRank);
+        issued(r, targetRank);
     }
 
     private static void one(String call, MessageBuffer m, String what) {
@@ -1103,12 +1275,7 @@ public final class Win implements AutoCloseable {
      */
     private Request rma(int kind, MessageBuffer o, MessageBuffer r, int targetRank, long targetDisp, int targetCount,
                         TypeDescriptor tt, long targetType, Op op, Request req) {
-        String call = (req != null ? "r" : "") + switch (kind) {
-            case 0 -> "put";
-            case 1 -> "get";
-            case 2 -> "accumulate";
-            default -> "getAccumulate";
-        };
+        String call = (req != null ? REQUEST_CALLS : CALLS)[kind];   // constants: nothing built per call
         if (tt != null) {
             tt.checkUsable();
         }
@@ -1117,11 +1284,10 @@ public final class Win implements AutoCloseable {
         checkTarget(call, targetRank, targetDisp, targetCount, tt, elementSize);
         long h = handle();
         long opH = op == null ? 0 : op.handle();
-        NativeScratch s = NativeScratch.get();
         int rc;
         if (req == null) {
-            Pending mark = mark();
-            long oa = kind == 3 && op == Op.NO_OP ? 0 : bind(o, kind == 1, targetRank);
+            boolean useOrigin = !(kind == 3 && op == Op.NO_OP);
+            long oa = useOrigin ? bind(o, kind == 1, targetRank) : 0;
             long ra = kind == 3 ? bind(r, true, targetRank) : 0;
             rc = switch (kind) {
                 case 0 -> LibMpi.MPI_Put(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h);
@@ -1132,10 +1298,15 @@ public final class Win implements AutoCloseable {
                         targetRank, targetDisp, targetCount, targetType, opH, h);
             };
             if (rc != 0) {
-                rollback(mark, rc);
+                rollback(rc);
+            }
+            issued(useOrigin ? o : null, targetRank);
+            if (kind == 3) {
+                issued(r, targetRank);
             }
             return null;
         }
+        NativeScratch s = NativeScratch.get();
         long oa = kind == 3 && op == Op.NO_OP ? 0 : req.bind(o, kind == 1);
         long ra = kind == 3 ? req.bind(r, true) : 0;
         rc = switch (kind) {
@@ -1291,8 +1462,9 @@ public final class Win implements AutoCloseable {
      * @param assertion 0 or MODE_NOSTORE | MODE_NOPUT | MODE_NOPRECEDE | MODE_NOSUCCEED
      */
     public void fence(int assertion) {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_fence(assertion, handle()));
-        completeAll(true);
+        completeAll(mark, true);
     }
 
     /** MPI_Win_fence with no assertion. */
@@ -1312,8 +1484,9 @@ public final class Win implements AutoCloseable {
 
     /** MPI_Win_complete: ends the access epoch begun by {@link #start}; its operations are complete. */
     public void complete() {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_complete(handle()));
-        completeAll(true);
+        completeAll(mark, true);
     }
 
     /**
@@ -1370,8 +1543,9 @@ public final class Win implements AutoCloseable {
      * @param rank a rank of this communicator or group
      */
     public void unlock(int rank) {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_unlock(rank, handle()));
-        complete(rank, true);
+        complete(rank, mark, true);
     }
 
     /**
@@ -1390,8 +1564,9 @@ public final class Win implements AutoCloseable {
 
     /** MPI_Win_unlock_all: ends the lockAll epoch; every operation is complete. */
     public void unlockAll() {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_unlock_all(handle()));
-        completeAll(true);
+        completeAll(mark, true);
     }
 
     /**
@@ -1400,14 +1575,16 @@ public final class Win implements AutoCloseable {
      * @param rank a rank of this communicator or group
      */
     public void flush(int rank) {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_flush(rank, handle()));
-        complete(rank, true);
+        complete(rank, mark, true);
     }
 
     /** MPI_Win_flush_all: completes every operation, here and at the targets. */
     public void flushAll() {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_flush_all(handle()));
-        completeAll(true);
+        completeAll(mark, true);
     }
 
     /**
@@ -1416,14 +1593,16 @@ public final class Win implements AutoCloseable {
      * @param rank a rank of this communicator or group
      */
     public void flushLocal(int rank) {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_flush_local(rank, handle()));
-        complete(rank, true);
+        complete(rank, mark, true);
     }
 
     /** MPI_Win_flush_local_all: completes every operation here. */
     public void flushLocalAll() {
+        long mark = mark();
         MPIException.check(LibMpi.MPI_Win_flush_local_all(handle()));
-        completeAll(true);
+        completeAll(mark, true);
     }
 
     /** MPI_Win_sync: synchronises the public and private copies of this rank's window memory. */

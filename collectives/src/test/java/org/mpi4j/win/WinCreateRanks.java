@@ -21,6 +21,7 @@ import org.mpi4j.Info;
 import org.mpi4j.Intracomm;
 import org.mpi4j.MPI;
 import org.mpi4j.MPIException;
+import org.mpi4j.Op;
 import org.mpi4j.Win;
 import org.mpi4j.buffers.BufferSpec;
 import org.mpi4j.jni.LibMpi;
@@ -100,6 +101,60 @@ public final class WinCreateRanks {
             w.detach(mem);
             expect(ErrorClasses.ERR_BUFFER, "heap", () -> w.attach(new long[2]));
         }
+    }
+
+    /**
+     * Neither Open MPI nor MPICH refuses a put outside the memory a target attached to a dynamic window (they write
+     * there); mpi4j does, from every target's published regions, and nothing around a region changes.
+     */
+    @RankTest
+    public static void b4_dynamicWindowRangeChecks() {
+        ByteBuffer big = ByteBuffer.allocateDirect(256).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < 256; i++) {
+            big.put(i, (byte) 0x5A);
+        }
+        ByteBuffer region = big.slice(64, 16).order(ByteOrder.nativeOrder());
+        ByteBuffer raw = MPI.allocMem(8);
+        raw.putLong(0, -1);
+        try (Win w = Win.createDynamic(Info.NULL, W)) {
+            w.attach(region);
+            long[] addrs = new long[size()];
+            W.allgather(new long[] {MPI.getAddress(region)}, addrs);
+            long there = addrs[next()];
+            w.lockAll();
+            w.put(new long[] {rank() * 11L}, next(), MPI.aintAdd(there, 8));                  // inside: goes
+            expect(ErrorClasses.ERR_RMA_RANGE, "not inside memory it attached",
+                    () -> w.put(new long[] {1}, next(), MPI.aintAdd(there, 16)));             // just past the end
+            expect(ErrorClasses.ERR_RMA_RANGE, "its attached regions are",
+                    () -> w.put(new long[] {1, 2}, next(), MPI.aintAdd(there, 8)));           // straddles the end
+            expect(ErrorClasses.ERR_RMA_RANGE, "not inside memory it attached",
+                    () -> w.get(new long[1], next(), MPI.aintAdd(there, -8)));                // just before
+            expect(ErrorClasses.ERR_RMA_RANGE, "not inside memory it attached",
+                    () -> w.accumulate(new long[] {1}, rank(), MPI.aintAdd(addrs[rank()], 16), Op.SUM));  // self
+            expect(ErrorClasses.ERR_RMA_RANGE, "not inside memory it attached",
+                    () -> w.put(new long[] {1}, next(), 8));                                 // a displacement, not an address
+            w.flushAll();
+            W.barrier();
+            assertEquals(prev() * 11L, region.getLong(8));
+            // a region attached later is found once the origin reads the target's list again
+            w.attach(MPI.getAddress(raw), 8);
+            long[] raws = new long[size()];
+            W.allgather(new long[] {MPI.getAddress(raw)}, raws);
+            w.put(new long[] {rank() * 13L}, next(), raws[next()]);
+            expect(ErrorClasses.ERR_RMA_RANGE, "its attached regions are",
+                    () -> w.put(new long[] {1}, next(), MPI.aintAdd(raws[next()], 1)));
+            w.unlockAll();
+            W.barrier();
+            assertEquals(prev() * 13L, raw.getLong(0));
+            region.putLong(8, 0x5A5A5A5A5A5A5A5AL);
+            for (int i = 0; i < 256; i++) {
+                assertEquals((byte) 0x5A, big.get(i), "byte " + i + " around the attached region");
+            }
+            w.detach(MPI.getAddress(raw));
+            w.detach(region);
+            W.barrier();
+        }
+        MPI.freeMem(raw);
     }
 
     @RankTest

@@ -422,7 +422,13 @@ public final class WinRanks {
             }
             // MPI.PROC_NULL is a valid target that moves nothing
             w.put(new double[1], MPI.PROC_NULL, 1000);
+            w.put(doubles(1), MPI.PROC_NULL, 1000);            // every buffer kind, every operation
+            w.get(doubles(1), MPI.PROC_NULL, 1000);
+            w.accumulate(doubles(1), MPI.PROC_NULL, 1000, Op.SUM);
+            w.getAccumulate(doubles(1), doubles(1), MPI.PROC_NULL, 1000, Op.SUM);
+            w.fetchAndOp(doubles(1), doubles(1), MPI.PROC_NULL, 1000, Op.SUM);
             w.fence();
+            assertEquals(0, w.getPendingCount());
         }
     }
 

@@ -7,8 +7,8 @@ import org.mpi4j.MPI;
 /**
  * An object larger than MPI's 2 GiB int count, sent from rank 0 to rank 1 and then broadcast: a list of
  * {@code count} byte arrays of {@code mb} MiB each (default 3 x 800 MiB = 2.34 GiB). The object path splits it into
- * frames of at most {@code Pickle.getChunkBytes()} bytes. Needs about 2.5x the payload of heap on each rank
- * ({@code ./mpi4j run -n 2 -J -Xmx7g org.mpi4j.examples.LargeObject}).
+ * frames of at most {@code Pickle.getChunkBytes()} bytes. Needs about 4x the payload of heap on each rank
+ * ({@code ./mpi4j run -n 2 -J -Xmx10g org.mpi4j.examples.LargeObject}): with less, G1 collects over and over.
  */
 public final class LargeObject {
     private LargeObject() { }

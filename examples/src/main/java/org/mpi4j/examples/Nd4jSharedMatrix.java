@@ -5,13 +5,11 @@ import java.nio.ByteOrder;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.mpi4j.Info;
 import org.mpi4j.Intracomm;
 import org.mpi4j.MPI;
 import org.mpi4j.Win;
-import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.mpi4j.buffers.nd4j.Nd4jMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,14 +24,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Nd4jSharedMatrix {
     private Nd4jSharedMatrix() { }
-
-    /** An n x m INDArray over a shared segment, no copy: ND4J wraps the segment's address. */
-    static INDArray view(ByteBuffer segment, int rows, int cols) {
-        DoublePointer p = new DoublePointer(segment.order(ByteOrder.nativeOrder()).asDoubleBuffer());
-        p.capacity((long) rows * cols);
-        DataBuffer b = Nd4j.createBuffer(p, DataType.DOUBLE, (long) rows * cols, DoubleIndexer.create(p));
-        return Nd4j.create(b, new long[] {rows, cols}, new long[] {cols, 1}, 0, 'c');
-    }
 
     /**
      * Optional argument: rows per rank (default 32). Results are checked after every window is freed: an exception
@@ -54,7 +44,7 @@ public final class Nd4jSharedMatrix {
              Win shared = Win.allocateShared(node.getRank() == 0 ? 8L * n * n : 0, 8, Info.NULL, node)) {
             nodeSize = node.getSize();
             Win.Segment seg = shared.sharedQuery(0);
-            INDArray a = view(seg.buffer(), n, n);
+            INDArray a = Nd4jMemory.wrap(seg.buffer(), DataType.DOUBLE, n, n);   // the segment itself, no copy
             shared.lockAll();
             for (int i = rank * m; i < (rank + 1) * m; i++) {
                 for (int j = 0; j < n; j++) {

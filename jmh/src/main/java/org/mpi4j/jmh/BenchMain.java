@@ -19,10 +19,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mpi4j.run.Mpirun;
 
 /**
- * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: runs the C program and the Java
- * (JMH) benchmarks on 2 ranks, back to back for each operation and size so machine drift hits both alike, with the
- * same batch, warm-up and measurement counts (the full mode repeats every C/Java pair in 3 rounds and keeps each
- * side's median); then prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and
+ * {@code ./mpi4j bench [--quick] [--out DIR] [--rounds N] [--only OP[:SIZE],...]}: for each operation and size, one
+ * job of 2 JVM ranks runs the C kernels (through JNI, {@link CKernels}) and the Java (JMH) benchmarks of every buffer
+ * kind in turns, round after round, in the same processes, so machine drift hits C and Java alike, and keeps each
+ * one's median; the separate C program runs too, as a cross-check (column "C prog"). {@code --rounds N} repeats the
+ * job N times (default 1). Then it prints one table (size, C, Java per buffer kind, ratio Java/C), writes it as CSV and JSON, and
  * draws latency and bandwidth plots (PNG, XChart). When Debian's python3-mpi4py and python3-numpy are present, the
  * same cases run through mpi4py too and get a column; otherwise the column is left out with a note.
  */
@@ -34,6 +35,10 @@ public final class BenchMain {
     static final String[] IO_KINDS = {"direct", "huge", "array"};
     /** Prefix of the rows holding bytes allocated per operation (JMH's gc.alloc.rate.norm) instead of seconds. */
     static final String ALLOC = "alloc:";
+    /** Prefix of the rows of the separate C program (the cross-check of the in-process C kernels). */
+    static final String PROG = "prog-";
+    /** Rounds in which the kinds (C among them) take turns inside one job (RankBench). */
+    static int turns;
 
     /** One benchmark case: an operation at a size, the Java kinds it runs, whether C and mpi4py have it. */
     record Case(String op, int size, String[] kinds, boolean c, boolean py) { }
@@ -119,28 +124,45 @@ public final class BenchMain {
         double target = quick ? 0.005 : 0.04;
         // the Java ranks need their JIT warm: a second or so of warm-up per case even in quick mode
         int warmup = quick ? 20 : 25;
-        int measure = quick ? 5 : 15;
+        // per turn; C and every Java kind take turns `turns` times in the same processes, medians kept
+        int measure = quick ? 3 : 5;
+        turns = quick ? 5 : 9;
         if (rounds < 1) {
-            rounds = quick ? 1 : 3;
+            rounds = 1;
         }
         String cp = System.getProperty("java.class.path");
         File cBench = new File("jmh/target/mpi4j_bench");
         boolean py = hasMpi4py();
         String mpiVersion = mpiVersion();
-        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up + %d measured,"
-                + " median of %d round(s)%n", quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3,
-                warmup, measure, rounds));
+        System.out.print(String.format("mpi4j bench (%s): JDK %s, %s, 2 ranks, batches of ~%.0f ms, %d warm-up; C (in the same"
+                + " processes, through JNI) and every Java kind take %d turns of %d batches, median kept; %d job(s) per case%n",
+                quick ? "quick" : "full", System.getProperty("java.version"), mpiVersion, target * 1e3, warmup, turns, measure,
+                rounds));
         if (!py) {
             System.out.print("note: python3-mpi4py/python3-numpy not found, the mpi4py column is left out\n");
         }
+        String warning = loadWarning();
+        if (warning != null) {
+            System.out.print(warning + "\n");
+        }
         List<Row> all = new ArrayList<>();
         long t0 = System.nanoTime();
+        List<Case> todo = new ArrayList<>();
         for (Case c : cases()) {
-            if (!only.isEmpty() && !only.contains(c.op()) && !only.contains(c.op() + ":" + c.size())) {
-                continue;
+            if (only.isEmpty() || only.contains(c.op()) || only.contains(c.op() + ":" + c.size())) {
+                todo.add(c);
             }
+        }
+        double maxLoad = Math.max(0, loadAverage());
+        for (int i = 0; i < todo.size(); i++) {
+            Case c = todo.get(i);
             for (int round = 0; round < rounds; round++) {
+                // progress on stderr, so the table on stdout stays clean
+                System.err.print(String.format(Locale.ROOT, "[bench] case %d/%d: %s %s, round %d/%d (%.0f s, load %.1f)%n",
+                        i + 1, todo.size(), c.op(), human(c.size(), c.op()), round + 1, rounds,
+                        (System.nanoTime() - t0) * 1e-9, loadAverage()));
                 all.addAll(runCase(c, round, target, warmup, measure, cBench, cp, py));
+                maxLoad = Math.max(maxLoad, loadAverage());
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -150,6 +172,11 @@ public final class BenchMain {
         }
         double took = (System.nanoTime() - t0) * 1e-9;
         String table = table(rows, py) + allocTable(allocs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (maxLoad > cores) {
+            table += String.format(Locale.ROOT, "WARNING: the load average reached %.1f on %d cores during this run: other work"
+                    + " ran on the machine, the ratios may be meaningless%n", maxLoad, cores);
+        }
         System.out.print(table);
         System.out.print(String.format("(%d measurements in %.0f s)%n", rows.size(), took));
         out.mkdirs();
@@ -157,7 +184,8 @@ public final class BenchMain {
         writeJson(rows, new File(out, "results.json"), quick, mpiVersion);
         Files.writeString(new File(out, "table.txt").toPath(), table, StandardCharsets.UTF_8);
         plot(rows, out, mpiVersion);
-        System.out.print("wrote " + out + "/results.csv, results.json, table.txt, latency.png, bandwidth.png\n");
+        System.out.print("wrote " + out + "/results.csv, results.json, table.txt, latency.png, bandwidth.png, ratio.png,"
+                + " collectives.png\n");
     }
 
     /**
@@ -174,21 +202,26 @@ public final class BenchMain {
         int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
         List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
                 Integer.toString(measure));
+        List<String> kindList = new ArrayList<>();
         if (c.c()) {
+            // the cross-check: the separate C program, in its own processes (column "C prog")
             List<String> cmd = new ArrayList<>();
             cmd.add(cBench.getAbsolutePath());
             cmd.addAll(common);
-            rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+            for (Row r : collect(Mpirun.nativeProcessBuilder(2, cmd))) {
+                rows.add(new Row(r.who().startsWith(ALLOC) ? r.who() : PROG + r.who(), r.op(), r.size(), r.seconds()));
+            }
+            // the reference: the same C kernels called in the Java ranks, interleaved with the Java kinds
+            kindList.add("c");
             if (c.size() >= (1 << 20) && !c.op().equals("ring")) {
                 // the physical limit: C with huge-page buffers, as numpy gives mpi4py
-                ProcessBuilder huge = Mpirun.nativeProcessBuilder(2, cmd);
-                huge.environment().put("MPI4J_BENCH_HUGE", "1");
-                rows.addAll(collect(huge));
+                kindList.add("chuge");
             }
         }
-        String kinds = String.join(",", rotate(c.kinds(), round));
+        kindList.addAll(List.of(rotate(c.kinds(), round)));
+        String kinds = String.join(",", kindList);
         List<String> jargs = new ArrayList<>(List.of(c.op(), kinds, Integer.toString(c.size()),
-                Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure)));
+                Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure), Integer.toString(turns)));
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
         if (pinArrays) {
             jvm.add("-Dmpi4j.pinArrays=true");
@@ -366,7 +399,7 @@ public final class BenchMain {
         for (Row r : rows) {
             byCase.computeIfAbsent(r.op() + " " + r.size(), k -> new ArrayList<>()).add(r);
         }
-        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s", "operation", "size", "C µs", "C huge µs"));
+        sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s %11s", "operation", "size", "C µs", "C huge µs", "C prog µs"));
         for (String k : KINDS) {
             sb.append(String.format(Locale.ROOT, " %10s %6s", k + " µs", "ratio"));
         }
@@ -382,9 +415,11 @@ public final class BenchMain {
             Row any = group.get(0);
             Row c = group.stream().filter(r -> r.who().equals("c")).findFirst().orElse(null);
             Row ch = group.stream().filter(r -> r.who().equals("chuge")).findFirst().orElse(null);
-            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s", any.op(), human(any.size(), any.op()),
+            Row cp = group.stream().filter(r -> r.who().equals(PROG + "c")).findFirst().orElse(null);
+            sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s %11s", any.op(), human(any.size(), any.op()),
                     c == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(c)),
-                    ch == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(ch))));
+                    ch == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(ch)),
+                    cp == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(cp))));
             List<String> whos = new ArrayList<>();
             for (String k : KINDS) {
                 whos.add("java-" + k);
@@ -410,8 +445,9 @@ public final class BenchMain {
             long moved = any.op().startsWith("io") ? 2L * any.size() : any.size();   // io: both ranks' blocks
             sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", moved / (micros(c) * 1e-6) / 1e6) : ""));
         }
-        sb.append("ratio = Java (or mpi4py) time / C time, same run; pingpong is one-way latency (round trip / 2);"
-                + " object/serialize rows: Java in the 'direct' column\n");
+        sb.append("ratio = Java (or mpi4py) time / C time; C = the C kernels in the same processes as Java, in turns with"
+                + " it (C prog: the separate C program, a cross-check; mpi4py runs in its own processes); pingpong is one-way"
+                + " latency (round trip / 2); object/serialize rows: Java in the 'direct' column\n");
         return sb.toString();
     }
 
@@ -459,25 +495,43 @@ public final class BenchMain {
         }
     }
 
-    /** latency.png (one-way µs, 0 B - 64 KiB) and bandwidth.png (MB/s, 1 KiB - 16 MiB) of the ping-pong, per impl. */
+    /** Who is drawn, in this order, each in its own colour: C, C with huge pages, every Java kind, mpi4py. */
+    static final String[] WHO = {"c", "chuge", "java-direct", "java-huge", "java-array", "java-arrow", "java-nd4j", "mpi4py"};
+    static final java.awt.Color[] COLOUR = {new java.awt.Color(0, 0, 0), new java.awt.Color(140, 140, 140),
+        new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14), new java.awt.Color(44, 160, 44),
+        new java.awt.Color(214, 39, 40), new java.awt.Color(148, 103, 189), new java.awt.Color(140, 86, 75)};
+
+    static String label(String who) {
+        return who.equals("c") ? "C" : who.equals("chuge") ? "C, huge pages" : who;
+    }
+
+    /**
+     * The plots, each with one y-axis quantity: latency.png (ping-pong one-way µs, 0 B - 64 KiB, log-log: the sub-µs
+     * region where Java and C differ stays readable), bandwidth.png (MB/s, 1 KiB - 16 MiB), ratio.png (Java time /
+     * C time per buffer kind over the ping-pong sizes, 1.0 = C), collectives.png (time / C time of every collective,
+     * ring and one-sided case, per kind). Every series has its own fixed colour.
+     */
     static void plot(List<Row> rows, File out, String mpi) throws IOException {
         XYChart lat = new XYChartBuilder().width(900).height(560).title("One-way latency (ping-pong, 2 ranks, " + mpi + ")")
-                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("µs").build();
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("one-way latency (µs, log)").build();
         XYChart bw = new XYChartBuilder().width(900).height(560).title("Bandwidth (ping-pong, 2 ranks, " + mpi + ")")
-                .xAxisTitle("message size (bytes)").yAxisTitle("MB/s").build();
-        lat.getStyler().setXAxisLogarithmic(true);
-        bw.getStyler().setXAxisLogarithmic(true);
-        bw.getStyler().setYAxisLogarithmic(true);
-        List<String> whos = new ArrayList<>(List.of("c"));
-        for (String k : KINDS) {
-            whos.add("java-" + k);
+                .xAxisTitle("message size (bytes)").yAxisTitle("bandwidth (MB/s, log)").build();
+        XYChart ratio = new XYChartBuilder().width(900).height(560).title("Ping-pong time / C time (2 ranks, " + mpi + ")")
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("time / C time (1 = C)").build();
+        for (XYChart ch : List.of(lat, bw, ratio)) {
+            ch.getStyler().setXAxisLogarithmic(true);
+            ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         }
-        whos.add("mpi4py");
-        for (String who : whos) {
+        lat.getStyler().setYAxisLogarithmic(true);
+        bw.getStyler().setYAxisLogarithmic(true);
+        for (int w = 0; w < WHO.length; w++) {
+            String who = WHO[w];
             List<Double> lx = new ArrayList<>();
             List<Double> ly = new ArrayList<>();
             List<Double> bx = new ArrayList<>();
             List<Double> by = new ArrayList<>();
+            List<Double> rx = new ArrayList<>();
+            List<Double> ry = new ArrayList<>();
             for (Row r : rows) {
                 if (r.who().equals(who) && r.op().equals("pingpong")) {
                     double us = micros(r);
@@ -489,17 +543,102 @@ public final class BenchMain {
                         bx.add((double) r.size());
                         by.add(r.size() / (us * 1e-6) / 1e6);
                     }
+                    Double c = find(rows, "c", r.op(), r.size());
+                    if (c != null && !who.equals("c")) {
+                        rx.add((double) Math.max(r.size(), 1));
+                        ry.add(r.seconds() / c);
+                    }
                 }
             }
-            String name = who.equals("c") ? "C" : who;
             if (!lx.isEmpty()) {
-                lat.addSeries(name, lx, ly).setMarker(SeriesMarkers.CIRCLE);
+                style(lat.addSeries(label(who), lx, ly), w);
             }
             if (!bx.isEmpty()) {
-                bw.addSeries(name, bx, by).setMarker(SeriesMarkers.CIRCLE);
+                style(bw.addSeries(label(who), bx, by), w);
             }
+            if (!rx.isEmpty()) {
+                style(ratio.addSeries(label(who), rx, ry), w);
+            }
+        }
+        if (!ratio.getSeriesMap().isEmpty()) {
+            var one = ratio.addSeries("C (1.0)", List.of(1.0, 16.0 * (1 << 20)), List.of(1.0, 1.0));
+            one.setLineColor(COLOUR[0]);
+            one.setMarker(SeriesMarkers.NONE);
+            one.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
         BitmapEncoder.saveBitmap(lat, new File(out, "latency.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
         BitmapEncoder.saveBitmap(bw, new File(out, "bandwidth.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmap(ratio, new File(out, "ratio.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+        plotCollectives(rows, out, mpi);
+    }
+
+    private static void style(org.knowm.xchart.XYSeries s, int who) {
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineColor(COLOUR[who]);
+        s.setMarkerColor(COLOUR[who]);
+    }
+
+    /** collectives.png: time / C time of every allreduce, bcast, ring and one-sided case, one bar per kind. */
+    static void plotCollectives(List<Row> rows, File out, String mpi) throws IOException {
+        List<String> cats = new ArrayList<>();
+        for (Row r : rows) {
+            boolean coll = r.op().equals("allreduce") || r.op().equals("bcast") || r.op().equals("ring")
+                    || r.op().startsWith("put") || r.op().equals("get");
+            String cat = r.op() + " " + human(r.size(), r.op());
+            if (coll && r.who().equals("c") && !cats.contains(cat)) {
+                cats.add(cat);
+            }
+        }
+        if (cats.isEmpty()) {
+            return;
+        }
+        org.knowm.xchart.CategoryChart ch = new org.knowm.xchart.CategoryChartBuilder().width(1200).height(600)
+                .title("Collectives, ring and one-sided: time / C time (2 ranks, " + mpi + ")")
+                .xAxisTitle("operation and size").yAxisTitle("time / C time (1 = C)").build();
+        ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        ch.getStyler().setXAxisLabelRotation(30);
+        for (int w = 1; w < WHO.length; w++) {
+            List<Double> ys = new ArrayList<>();
+            boolean any = false;
+            for (String cat : cats) {
+                String op = cat.substring(0, cat.indexOf(' '));
+                Double v = null;
+                for (Row r : rows) {
+                    if (r.who().equals(WHO[w]) && r.op().equals(op) && (op + " " + human(r.size(), op)).equals(cat)) {
+                        Double c = find(rows, "c", op, r.size());
+                        v = c == null ? null : r.seconds() / c;
+                    }
+                }
+                any |= v != null;
+                ys.add(v == null ? 0.0 : v);
+            }
+            if (any) {
+                ch.addSeries(label(WHO[w]), cats, ys).setFillColor(COLOUR[w]);
+            }
+        }
+        BitmapEncoder.saveBitmap(ch, new File(out, "collectives.png").getPath(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** The 1-minute load average, or -1 where /proc/loadavg cannot be read. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(new File("/proc/loadavg").toPath()).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * A warning when the machine runs other work (load average above the core count): the ratios are then
+     * meaningless, since C and Java do not see the same machine. Null when the load is fine.
+     */
+    static String loadWarning() {
+        double load = loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load <= cores) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "WARNING: load average %.1f exceeds the %d cores: other work runs on this machine,"
+                + " so C and Java do not see the same machine and the ratios may be meaningless; rerun when it is quiet", load, cores);
     }
 }

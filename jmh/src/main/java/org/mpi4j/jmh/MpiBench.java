@@ -48,9 +48,15 @@ public class MpiBench {
     /** Operation: pingpong, allreduce, bcast, ring, put, get, putfence, object, serialize. */
     @Param({"pingpong"})
     public String op;
-    /** Buffer kind: direct, array, arrow, nd4j; for object/serialize: map or list. */
+    /**
+     * Buffer kind: direct, huge, array, arrow, nd4j; c and chuge run the C kernels ({@link CKernels}) on direct
+     * buffers (chuge: huge-page ones), {@link #cBatch} operations per invocation; for object/serialize: map or list.
+     */
     @Param({"direct"})
     public String kind;
+    /** Operations per invocation of the C kinds (JMH then runs batches of one invocation); 1 for Java kinds. */
+    @Param({"1"})
+    public int cBatch;
     /** Bytes (pingpong, bcast, ring) or doubles (allreduce) or list length (object list). */
     @Param({"8"})
     public int size;
@@ -66,6 +72,11 @@ public class MpiBench {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Request[] ring = new Request[2];
     private Win win;
+    /** Native addresses of the C kinds' buffers and the window's handle (0: none). */
+    private long cA;
+    private long cB;
+    private long cWin;
+    private boolean isC;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -89,8 +100,24 @@ public class MpiBench {
             return;
         }
         boolean dbl = code == 1;
-        a = buffer(dbl, size, 1);
-        b = buffer(dbl, size, 0);
+        isC = kind.equals("c") || kind.equals("chuge");
+        if (isC) {
+            int bytes = Math.max(size * (dbl ? 8 : 1), 1);
+            ByteBuffer ba = kind.equals("chuge") ? org.mpi4j.buffers.Buffers.allocateDirect(bytes)
+                    : ByteBuffer.allocateDirect((int) bytes);
+            ByteBuffer bbuf = kind.equals("chuge") ? org.mpi4j.buffers.Buffers.allocateDirect(bytes)
+                    : ByteBuffer.allocateDirect((int) bytes);
+            for (int i = 0; i < bytes; i++) {
+                ba.put(i, (byte) (rank + 1));
+            }
+            a = ba;
+            b = bbuf;
+            cA = org.mpi4j.buffers.DirectMemory.address(ba);
+            cB = org.mpi4j.buffers.DirectMemory.address(bbuf);
+        } else {
+            a = buffer(dbl, size, 1);
+            b = buffer(dbl, size, 0);
+        }
         if (code >= 6) {
             // outside the timing, as in the C program: the window, and the epoch the operations run in
             win = Win.allocate(Math.max(size, 1), 1, Info.NULL, comm);
@@ -99,6 +126,7 @@ public class MpiBench {
             } else if (rank == 0) {
                 win.lockAll();
             }
+            cWin = win.handle();
         }
     }
 
@@ -167,6 +195,10 @@ public class MpiBench {
 
     @Benchmark
     public Object run() {
+        if (isC) {
+            CKernels.mpi4j_bench_batch(op, size, cBatch, cA, cB, cWin);
+            return a;
+        }
         switch (code) {
             case 0:
                 if (rank == 0) {

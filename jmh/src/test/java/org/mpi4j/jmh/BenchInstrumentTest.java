@@ -44,6 +44,20 @@ class BenchInstrumentTest {
         assertTrue(obj.output().contains("RESULT java-map object 0 "), obj.output());
     }
 
+    /** The C kernels run inside the JVM ranks through JNI, taking turns with the Java kinds (the interleaved instrument). */
+    @Test
+    void theCKernelsRunInTheJvmRanksInTurnsWithJava() throws Exception {
+        for (String op : new String[] {"pingpong", "allreduce", "ring", "put"}) {
+            MpiTestKit.Result r = MpiTestKit.run(2, RankBench.class.getName(), op, "c,chuge,direct,array", "4096", "20", "1", "2",
+                    "3");
+            assertEquals(0, r.exitCode(), r.output());
+            for (String who : new String[] {"c", "chuge", "java-direct", "java-array"}) {
+                assertTrue(r.output().matches("(?s).*RESULT " + who + " " + op + " 4096 \\d\\.\\d+e-0\\d.*"), op + ": " + r.output());
+            }
+            assertTrue(!r.output().contains("ALLOC c "), "C is not JMH-profiled for allocation");
+        }
+    }
+
     @Test
     void oneSidedRowsForEveryBufferKind() throws Exception {
         for (String op : new String[] {"put", "get", "putfence"}) {
@@ -58,11 +72,13 @@ class BenchInstrumentTest {
     @Test
     void theTablePutsJavaOverC() {
         List<BenchMain.Row> rows = List.of(new BenchMain.Row("c", "pingpong", 8, 1.0e-6),
+                new BenchMain.Row(BenchMain.PROG + "c", "pingpong", 8, 1.1e-6),
                 new BenchMain.Row("java-direct", "pingpong", 8, 1.2e-6), new BenchMain.Row("java-arrow", "pingpong", 8, 0.9e-6));
         String t = BenchMain.table(rows, false);
         String line = t.lines().filter(l -> l.startsWith("pingpong")).findFirst().orElseThrow();
-        // columns: C, C huge, then direct, huge, array, arrow, nd4j (µs and ratio each)
-        assertTrue(line.matches("pingpong\\s+8 B\\s+0\\.500\\s+-\\s+0\\.600\\s+1\\.20\\s+-\\s+-\\s+0\\.450\\s+0\\.90\\s+-.*"), line);
+        // columns: C (in process), C huge, C prog (the cross-check), then direct, huge, array, arrow, nd4j (µs and
+        // ratio each); ratios are over the in-process C
+        assertTrue(line.matches("pingpong\\s+8 B\\s+0\\.500\\s+-\\s+0\\.550\\s+0\\.600\\s+1\\.20\\s+-\\s+-\\s+0\\.450\\s+0\\.90\\s+-.*"), line);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.mpi4j.buffers.arrow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -451,6 +452,60 @@ public final class ArrowRanks {
             in.close();
             out.close();
             assertEquals(0, a.getAllocatedMemory());
+        }
+    }
+
+    /**
+     * ArrowMemory.wrap views a node-shared window segment as one Float8Vector on every process, all values valid:
+     * each rank sets its value through its own vector, every rank reads all of them; the memory is accounted to the
+     * allocator while the vector lives and never freed by Arrow; bytes past the values stay untouched.
+     */
+    @RankTest
+    public static void sharedWindowSegmentAsOneVector() {
+        int n = size();
+        try (org.mpi4j.Intracomm node = MPI.COMM_WORLD.splitType(MPI.COMM_TYPE_SHARED, rank());
+             org.mpi4j.Win w = org.mpi4j.Win.allocateShared(node.getRank() == 0 ? 8L * n + 8 : 0, 8,
+                     org.mpi4j.Info.NULL, node);
+             BufferAllocator a = new RootAllocator()) {
+            java.nio.ByteBuffer seg = w.sharedQuery(0).buffer();
+            w.lockAll();
+            if (rank() == 0) {
+                seg.putLong(8 * n, 0x5A5A5A5A5A5A5A5AL);
+            }
+            MPI.COMM_WORLD.barrier();
+            java.nio.ByteBuffer values = seg.slice(0, 8 * n);
+            try (Float8Vector v = ArrowMemory.wrap(values, new Float8Vector("x", a))) {
+                assertEquals(n, v.getValueCount());
+                assertTrue(a.getAllocatedMemory() >= 8L * n, "accounted to the allocator");
+                v.set(rank(), rank() * 2.5);
+                w.sync();
+                MPI.COMM_WORLD.barrier();
+                w.sync();
+                for (int r = 0; r < n; r++) {
+                    assertFalse(v.isNull(r));
+                    assertEquals(r * 2.5, v.get(r), "value of rank " + r);
+                }
+                // the view is a message buffer like any vector
+                try (Float8Vector sum = new Float8Vector("s", a)) {
+                    sum.allocateNew(n);
+                    sum.setValueCount(n);
+                    MPI.COMM_WORLD.allreduce(v, sum, Op.SUM);
+                    assertEquals(n * 2.5 * (n - 1), sum.get(n - 1), 1e-9);   // every rank sees the same vector
+                }
+            }
+            assertEquals(0, a.getAllocatedMemory(), "nothing left accounted after close");
+            assertEquals(rank() * 2.5, seg.getDouble(8 * rank()), "closing the vector did not free the segment");
+            assertEquals(0x5A5A5A5A5A5A5A5AL, seg.getLong(8 * n));
+            try (org.apache.arrow.memory.ArrowBuf b = ArrowMemory.wrap(seg, a)) {
+                assertEquals(seg.capacity(), b.capacity());
+                assertEquals(0x5A5A5A5A5A5A5A5AL, b.getLong(8 * n));
+            }
+            assertEquals(ErrorClasses.ERR_BUFFER, assertThrows(MPIException.class,
+                    () -> ArrowMemory.wrap(java.nio.ByteBuffer.allocate(8), a)).getErrorClass());
+            assertEquals(ErrorClasses.ERR_TYPE, assertThrows(MPIException.class,
+                    () -> ArrowMemory.wrap(values, new org.apache.arrow.vector.BitVector("b", a))).getErrorClass());
+            MPI.COMM_WORLD.barrier();
+            w.unlockAll();
         }
     }
 }

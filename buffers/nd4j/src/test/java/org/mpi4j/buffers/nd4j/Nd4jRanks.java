@@ -222,4 +222,54 @@ public final class Nd4jRanks {
         }
         return d;
     }
+
+    /**
+     * Nd4jMemory.wrap views a node-shared window segment as one matrix on every process: each rank writes its row
+     * through its own view of rank 0's segment, and every rank then reads every row through its view; the bytes past
+     * the matrix stay untouched; bad shapes and buffers are refused.
+     */
+    @RankTest
+    public static void sharedWindowSegmentAsOneMatrix() {
+        int n = size();
+        try (org.mpi4j.Intracomm node = MPI.COMM_WORLD.splitType(MPI.COMM_TYPE_SHARED, rank());
+             org.mpi4j.Win w = org.mpi4j.Win.allocateShared(node.getRank() == 0 ? 8L * n * 3 + 16 : 0, 8,
+                     org.mpi4j.Info.NULL, node)) {
+            assertEquals(n, node.getSize(), "one node");
+            java.nio.ByteBuffer seg = w.sharedQuery(0).buffer();
+            w.lockAll();
+            if (rank() == 0) {
+                seg.putLong(8 * n * 3, 0x5A5A5A5A5A5A5A5AL);
+                seg.putLong(8 * n * 3 + 8, 0x5A5A5A5A5A5A5A5AL);
+            }
+            INDArray m = Nd4jMemory.wrap(seg, DataType.DOUBLE, n, 3);
+            assertArrayEquals(new long[] {n, 3}, m.shape());
+            m.putRow(rank(), Nd4j.createFromArray(rank() + 0.5, rank() * 10.0, -rank() - 1.0));
+            w.sync();
+            MPI.COMM_WORLD.barrier();
+            w.sync();
+            for (int r = 0; r < n; r++) {
+                assertArrayEquals(new double[] {r + 0.5, r * 10.0, -r - 1.0}, m.getRow(r).toDoubleVector(), "row " + r);
+                assertEquals(r + 0.5, seg.getDouble(8 * 3 * r), "the segment itself holds row " + r);
+            }
+            assertEquals(0x5A5A5A5A5A5A5A5AL, seg.getLong(8 * n * 3));
+            assertEquals(0x5A5A5A5A5A5A5A5AL, seg.getLong(8 * n * 3 + 8));
+            // the view is a buffer like any INDArray: a sum over the ranks' copies of it
+            INDArray sum = Nd4j.create(DataType.DOUBLE, n, 3);
+            MPI.COMM_WORLD.allreduce(m, sum, Op.SUM);
+            assertEquals(n * m.sumNumber().doubleValue(), sum.sumNumber().doubleValue(), 1e-9);
+            m.close();                                              // not ND4J's memory: close does nothing
+            assertEquals(rank() + 0.5, m.getDouble(rank(), 0));
+            MPIException e = assertThrows(MPIException.class, () -> Nd4jMemory.wrap(seg, DataType.DOUBLE, n + 1, 3));
+            assertEquals(ErrorClasses.ERR_COUNT, e.getErrorClass());
+            assertTrue(e.getMessage().contains("needs " + (8 * (n + 1) * 3) + " bytes"), e.getMessage());
+            assertEquals(ErrorClasses.ERR_BUFFER, assertThrows(MPIException.class,
+                    () -> Nd4jMemory.wrap(java.nio.ByteBuffer.allocate(64), DataType.DOUBLE, 2)).getErrorClass());
+            assertEquals(ErrorClasses.ERR_TYPE, assertThrows(MPIException.class,
+                    () -> Nd4jMemory.wrap(seg, DataType.UTF8, 2)).getErrorClass());
+            assertEquals(ErrorClasses.ERR_COUNT, assertThrows(MPIException.class,
+                    () -> Nd4jMemory.wrap(seg, DataType.DOUBLE, Long.MAX_VALUE, 4)).getErrorClass());
+            MPI.COMM_WORLD.barrier();
+            w.unlockAll();
+        }
+    }
 }
