@@ -79,7 +79,12 @@ public final class ErrorClasses {
     /** MPI_ERR_LASTCODE: the last standard error code. */
     public static final int ERR_LASTCODE = LibMpi.MPI_ERR_LASTCODE();
 
-    /** The MPI name of an error class, e.g. "MPI_ERR_COUNT"; "MPI error class N" for others. */
+    /**
+     * The MPI name of an error class, e.g. "MPI_ERR_COUNT"; "MPI error class N" for others.
+     *
+     * @param errorClass the MPI error class
+     * @return the MPI name of an error class, e.g. "MPI_ERR_COUNT"; "MPI error class N" for others
+     */
     public static String name(int errorClass) {
         if (errorClass == SUCCESS) return "MPI_SUCCESS";
         if (errorClass == ERR_BUFFER) return "MPI_ERR_BUFFER";

@@ -13,7 +13,14 @@ public final class AllowList {
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final List<String> prefixes = new CopyOnWriteArrayList<>();
 
-    /** The JDK value types every serializer handles: boxed primitives, String, big numbers, collections, time. */
+    /** An empty allow-list: nothing may be created until classes or packages are added ({@link #defaults()} has the JDK's). */
+    public AllowList() { }
+
+    /**
+     * The JDK value types every serializer handles: boxed primitives, String, big numbers, collections, time.
+     *
+     * @return the JDK value types every serializer handles: boxed primitives, String, big numbers, collections, time
+     */
     public static AllowList defaults() {
         AllowList a = new AllowList();
         a.allowNames("java.lang.Boolean", "java.lang.Byte", "java.lang.Character", "java.lang.Short",
@@ -34,7 +41,12 @@ public final class AllowList {
         return a;
     }
 
-    /** Allows these classes (and arrays of them). */
+    /**
+     * Allows these classes (and arrays of them).
+     *
+     * @param classes the classes
+     * @return allows these classes (and arrays of them)
+     */
     public AllowList allow(Class<?>... classes) {
         for (Class<?> c : classes) {
             names.add(c.getName());
@@ -42,19 +54,34 @@ public final class AllowList {
         return this;
     }
 
-    /** Allows classes by binary name, e.g. {@code "com.example.Point"}. */
+    /**
+     * Allows classes by binary name, e.g. {@code "com.example.Point"}.
+     *
+     * @param classNames the fully qualified class names
+     * @return allows classes by binary name, e.g. {@code "com.example.Point"}
+     */
     public AllowList allowNames(String... classNames) {
         names.addAll(List.of(classNames));
         return this;
     }
 
-    /** Allows every class whose name starts with {@code prefix}, e.g. {@code "com.example.model."}. */
+    /**
+     * Allows every class whose name starts with {@code prefix}, e.g. {@code "com.example.model."}.
+     *
+     * @param prefix the prefix
+     * @return allows every class whose name starts with {@code prefix}, e.g. {@code "com.example.model."}
+     */
     public AllowList allowPackage(String prefix) {
         prefixes.add(prefix);
         return this;
     }
 
-    /** True when a class of this binary name (arrays: their element class; primitives always) may be created. */
+    /**
+     * True when a class of this binary name (arrays: their element class; primitives always) may be created.
+     *
+     * @param className the fully qualified class name
+     * @return true when a class of this binary name (arrays: their element class; primitives always) may be created
+     */
     public boolean isAllowed(String className) {
         String n = className;
         while (n.startsWith("[")) {
@@ -77,7 +104,12 @@ public final class AllowList {
         return false;
     }
 
-    /** True when instances of this class may be created. */
+    /**
+     * True when instances of this class may be created.
+     *
+     * @param c the class
+     * @return true when instances of this class may be created
+     */
     public boolean isAllowed(Class<?> c) {
         Class<?> e = c;
         while (e.isArray()) {

@@ -16,7 +16,13 @@ public class Cartcomm extends Topocomm {
         super(handle);
     }
 
-    /** MPI_Dims_create: fills the zero entries of {@code dims} so that their product is {@code nnodes}, as balanced as possible. */
+    /**
+     * MPI_Dims_create: fills the zero entries of {@code dims} so that their product is {@code nnodes}, as balanced as possible.
+     *
+     * @param nnodes the number of nodes
+     * @param dims the number of processes in each dimension
+     * @return fills the zero entries of {@code dims} so that their product is {@code nnodes}, as balanced as possible
+     */
     public static int[] dimsCreate(int nnodes, int[] dims) {
         Environment.ensure();
         if (nnodes < 1) {
@@ -39,7 +45,13 @@ public class Cartcomm extends Topocomm {
         return out;
     }
 
-    /** MPI_Dims_create with every dimension free. */
+    /**
+     * MPI_Dims_create with every dimension free.
+     *
+     * @param nnodes the number of nodes
+     * @param ndims the number of dimensions
+     * @return the number of processes in each dimension, as balanced as MPI can make them
+     */
     public static int[] dimsCreate(int nnodes, int ndims) {
         return dimsCreate(nnodes, new int[ndims]);
     }
@@ -114,30 +126,51 @@ public class Cartcomm extends Topocomm {
         }
     }
 
-    /** MPI_Cartdim_get: number of dimensions. */
+    /**
+     * MPI_Cartdim_get: number of dimensions.
+     *
+     * @return number of dimensions
+     */
     public int getDim() {
         load();
         return dims.length;
     }
 
-    /** MPI_Cart_get: processes per dimension. */
+    /**
+     * MPI_Cart_get: processes per dimension.
+     *
+     * @return processes per dimension
+     */
     public int[] getDims() {
         load();
         return dims.clone();
     }
 
-    /** MPI_Cart_get: periodicity per dimension. */
+    /**
+     * MPI_Cart_get: periodicity per dimension.
+     *
+     * @return periodicity per dimension
+     */
     public boolean[] getPeriods() {
         load();
         return periods.clone();
     }
 
-    /** MPI_Cart_get: this process's coordinates. */
+    /**
+     * MPI_Cart_get: this process's coordinates.
+     *
+     * @return this process's coordinates
+     */
     public int[] getCoords() {
         return getCoords(getRank());
     }
 
-    /** MPI_Cart_coords: the coordinates of {@code rank}. */
+    /**
+     * MPI_Cart_coords: the coordinates of {@code rank}.
+     *
+     * @param rank a rank of this communicator or group
+     * @return the coordinates of {@code rank}
+     */
     public int[] getCoords(int rank) {
         load();
         if (rank < 0 || rank >= getSize()) {
@@ -148,7 +181,12 @@ public class Cartcomm extends Topocomm {
         return c;
     }
 
-    /** MPI_Cart_rank: the rank at {@code coords} (periodic dimensions wrap; others must be in range). */
+    /**
+     * MPI_Cart_rank: the rank at {@code coords} (periodic dimensions wrap; others must be in range).
+     *
+     * @param coords the Cartesian coordinates
+     * @return the rank at {@code coords} (periodic dimensions wrap; others must be in range)
+     */
     public int getCartRank(int... coords) {
         load();
         if (coords.length != dims.length) {
@@ -168,6 +206,10 @@ public class Cartcomm extends Topocomm {
     /**
      * MPI_Cart_shift: {source, dest} for a shift by {@code disp} along {@code direction}: this process receives from
      * source and sends to dest; MPI.PROC_NULL past a non-periodic edge.
+     *
+     * @param direction the dimension to shift along
+     * @param disp the displacement
+     * @return {source, dest} for a shift by {@code disp} along {@code direction}: this process receives from source and sends to dest; MPI.PROC_NULL past a non-periodic edge
      */
     public int[] shift(int direction, int disp) {
         load();
@@ -179,7 +221,12 @@ public class Cartcomm extends Topocomm {
         return new int[] {s.getInt(0), s.getInt(4)};
     }
 
-    /** MPI_Cart_sub: the sub-grid keeping the dimensions where {@code remainDims} is true. */
+    /**
+     * MPI_Cart_sub: the sub-grid keeping the dimensions where {@code remainDims} is true.
+     *
+     * @param remainDims whether each dimension stays in the sub-grid
+     * @return the sub-grid keeping the dimensions where {@code remainDims} is true
+     */
     public Cartcomm sub(boolean... remainDims) {
         load();
         int[] keep = flags(remainDims, dims.length);

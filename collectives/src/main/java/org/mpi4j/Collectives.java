@@ -284,7 +284,13 @@ final class Collectives {
         } else {
             Staging.send(m);
         }
-        return finish(LibMpi.mpi4j_bcast(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), root, h), null, false, null);
+        int rc = LibMpi.mpi4j_bcast(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), root, h);
+        if (rc != 0 && receiving) {
+            Staging.landed(rc, 0);
+            // a root that sends more than this rank's buffer holds: MPI_ERR_TRUNCATE, with this buffer's size
+            throw MPIException.receiveFailed(rc, "bcast", m.count(), m.datatype(), LibMpi.MPI_STATUS_IGNORE());
+        }
+        return finish(rc, null, false, null);
     }
 
     static Request gather(Comm c, Object sendbuf, Object recvbuf, int root, boolean nb) {

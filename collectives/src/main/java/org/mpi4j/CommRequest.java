@@ -3,7 +3,11 @@ package org.mpi4j;
 import org.mpi4j.buffers.NativeScratch;
 import org.mpi4j.jni.LibMpi;
 
-/** The request of MPI_Comm_idup: once it completes (wait/test), {@link #getComm()} is the new communicator. */
+/**
+ * The request of MPI_Comm_idup: once it completes (wait/test), {@link #getComm()} is the new communicator.
+ *
+ * @param <C> the type of the communicator
+ */
 public final class CommRequest<C extends Comm> extends Request {
     private static final int H = NativeScratch.HANDLE_SIZE;
     private final long slot;
@@ -32,7 +36,11 @@ public final class CommRequest<C extends Comm> extends Request {
         super.completed();
     }
 
-    /** The duplicated communicator; throws until the request has completed. */
+    /**
+     * The duplicated communicator; throws until the request has completed.
+     *
+     * @return the duplicated communicator; throws until the request has completed
+     */
     public C getComm() {
         if (comm == null) {
             throw new MPIException(ErrorClasses.ERR_REQUEST, "the idup has not completed: wait for or test the request first");

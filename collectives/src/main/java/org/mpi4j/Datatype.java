@@ -193,7 +193,12 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return new Datatype(handle, e, true, true, label);
     }
 
-    /** The predefined datatype MPI discovers for an element kind (e.g. FLOAT64 is MPI_DOUBLE). */
+    /**
+     * The predefined datatype MPI discovers for an element kind (e.g. FLOAT64 is MPI_DOUBLE).
+     *
+     * @param e the element type
+     * @return the predefined datatype MPI discovers for an element kind (e.g. FLOAT64 is MPI_DOUBLE)
+     */
     public static Datatype of(ElementType e) {
         Args.notNull(e, "e");
         switch (e) {
@@ -216,6 +221,9 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /**
      * Wraps a native MPI_Datatype handle made elsewhere (interop); mpi4j will not free it unless asked to.
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     *
+     * @param handle the native handle
+     * @return the new datatype
      */
     public static Datatype fromHandle(long handle) {
         return new Datatype(handle, null, false, true, "foreign");
@@ -244,13 +252,22 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return d != null ? d : fromHandle(handle);
     }
 
-    /** MPI_Type_f2c: the datatype for a Fortran handle. */
+    /**
+     * MPI_Type_f2c: the datatype for a Fortran handle.
+     *
+     * @param f the Fortran handle
+     * @return the datatype for a Fortran handle
+     */
     public static Datatype fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Type_f2c(f), f, "datatype"));
     }
 
-    /** MPI_Type_c2f: this datatype's Fortran handle. */
+    /**
+     * MPI_Type_c2f: this datatype's Fortran handle.
+     *
+     * @return this datatype's Fortran handle
+     */
     public int toFortran() {
         return LibMpi.MPI_Type_c2f(handle());
     }
@@ -264,12 +281,20 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return handle;
     }
 
-    /** True for MPI's predefined types, which cannot be freed. */
+    /**
+     * True for MPI's predefined types, which cannot be freed.
+     *
+     * @return true for MPI's predefined types, which cannot be freed
+     */
     public boolean isPredefined() {
         return predefined;
     }
 
-    /** True once committed (predefined types always are). */
+    /**
+     * True once committed (predefined types always are).
+     *
+     * @return true once committed (predefined types always are)
+     */
     public boolean isCommitted() {
         return committed;
     }
@@ -327,13 +352,21 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return extent;
     }
 
-    /** MPI_Type_get_extent: the lower bound. */
+    /**
+     * MPI_Type_get_extent: the lower bound.
+     *
+     * @return the lower bound
+     */
     public long lowerBound() {
         layout();
         return lb;
     }
 
-    /** MPI_Type_get_extent: lower bound + extent. */
+    /**
+     * MPI_Type_get_extent: lower bound + extent.
+     *
+     * @return lower bound + extent
+     */
     public long upperBound() {
         layout();
         return lb + extent;
@@ -447,7 +480,11 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         }
     }
 
-    /** MPI_Type_dup: a committed duplicate of this type. */
+    /**
+     * MPI_Type_dup: a committed duplicate of this type.
+     *
+     * @return the new datatype: a committed duplicate of this type
+     */
     public Datatype dup() {
         NativeScratch s = prepare();
         Datatype d = derived(LibMpi.MPI_Type_dup(handle, s.address(0)), s, elementType, "dup(" + label + ")", reach());
@@ -455,7 +492,12 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return d;
     }
 
-    /** MPI_Type_contiguous: {@code count} copies of this type back to back. */
+    /**
+     * MPI_Type_contiguous: {@code count} copies of this type back to back.
+     *
+     * @param count the number of elements
+     * @return the new datatype: {@code count} copies of this type back to back
+     */
     public Datatype contiguous(int count) {
         NativeScratch s = prepare();
         String what = "contiguous(" + count + ", " + label + ")";
@@ -463,7 +505,14 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_contiguous(count, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_vector: {@code count} blocks of {@code blocklength} elements, {@code stride} elements apart. */
+    /**
+     * MPI_Type_vector: {@code count} blocks of {@code blocklength} elements, {@code stride} elements apart.
+     *
+     * @param count the number of elements
+     * @param blocklength the number of elements in each block
+     * @param stride the stride between block starts, in elements
+     * @return the new datatype: {@code count} blocks of {@code blocklength} elements, {@code stride} elements apart
+     */
     public Datatype vector(int count, int blocklength, int stride) {
         NativeScratch s = prepare();
         String what = "vector(" + count + ", " + blocklength + ", " + stride + ", " + label + ")";
@@ -472,7 +521,14 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_vector(count, blocklength, stride, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_hvector: like {@link #vector} with the stride in bytes. */
+    /**
+     * MPI_Type_create_hvector: like {@link #vector} with the stride in bytes.
+     *
+     * @param count the number of elements
+     * @param blocklength the number of elements in each block
+     * @param strideBytes the stride in bytes
+     * @return the new datatype
+     */
     public Datatype hvector(int count, int blocklength, long strideBytes) {
         NativeScratch s = prepare();
         String what = "hvector(" + count + ", " + blocklength + ", " + strideBytes + ", " + label + ")";
@@ -481,7 +537,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_create_hvector(count, blocklength, strideBytes, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_indexed: blocks of given lengths at displacements counted in elements of this type. */
+    /**
+     * MPI_Type_indexed: blocks of given lengths at displacements counted in elements of this type.
+     *
+     * @param blocklengths the number of elements in each block
+     * @param displacements the displacements of the blocks
+     * @return the new datatype: blocks of given lengths at displacements counted in elements of this type
+     */
     public Datatype indexed(int[] blocklengths, int[] displacements) {
         Args.notNull(blocklengths, "blocklengths");
         Args.notNull(displacements, "displacements");
@@ -492,7 +554,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_indexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_hindexed: blocks of given lengths at byte displacements. */
+    /**
+     * MPI_Type_create_hindexed: blocks of given lengths at byte displacements.
+     *
+     * @param blocklengths the number of elements in each block
+     * @param displacements the displacements of the blocks
+     * @return the new datatype: blocks of given lengths at byte displacements
+     */
     public Datatype hindexed(int[] blocklengths, long[] displacements) {
         Args.notNull(blocklengths, "blocklengths");
         Args.notNull(displacements, "displacements");
@@ -503,7 +571,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_create_hindexed(blocklengths.length, blocklengths, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_indexed_block: equal blocks at displacements counted in elements. */
+    /**
+     * MPI_Type_create_indexed_block: equal blocks at displacements counted in elements.
+     *
+     * @param blocklength the number of elements in each block
+     * @param displacements the displacements of the blocks
+     * @return the new datatype: equal blocks at displacements counted in elements
+     */
     public Datatype indexedBlock(int blocklength, int[] displacements) {
         Args.notNull(displacements, "displacements");
         NativeScratch s = prepare();
@@ -514,7 +588,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_create_indexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_hindexed_block: equal blocks at byte displacements. */
+    /**
+     * MPI_Type_create_hindexed_block: equal blocks at byte displacements.
+     *
+     * @param blocklength the number of elements in each block
+     * @param displacements the displacements of the blocks
+     * @return the new datatype: equal blocks at byte displacements
+     */
     public Datatype hindexedBlock(int blocklength, long[] displacements) {
         Args.notNull(displacements, "displacements");
         NativeScratch s = prepare();
@@ -525,7 +605,14 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_create_hindexed_block(displacements.length, blocklength, displacements, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_struct: blocks of different types at byte displacements. */
+    /**
+     * MPI_Type_create_struct: blocks of different types at byte displacements.
+     *
+     * @param blocklengths the number of elements in each block
+     * @param displacements the displacements of the blocks
+     * @param types the datatypes, one per block
+     * @return the new datatype: blocks of different types at byte displacements
+     */
     public static Datatype struct(int[] blocklengths, long[] displacements, Datatype[] types) {
         Args.notNull(blocklengths, "blocklengths");
         Args.notNull(displacements, "displacements");
@@ -558,7 +645,15 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return d;
     }
 
-    /** MPI_Type_create_subarray: an n-dimensional block of an n-dimensional array; order is ORDER_C or ORDER_FORTRAN. */
+    /**
+     * MPI_Type_create_subarray: an n-dimensional block of an n-dimensional array; order is ORDER_C or ORDER_FORTRAN.
+     *
+     * @param sizes the sizes of each dimension
+     * @param subsizes the sizes of the subarray in each dimension
+     * @param starts the start of the subarray in each dimension
+     * @param order the array order (MPI.ORDER_C or MPI.ORDER_FORTRAN)
+     * @return the new datatype: an n-dimensional block of an n-dimensional array; order is ORDER_C or ORDER_FORTRAN
+     */
     public Datatype subarray(int[] sizes, int[] subsizes, int[] starts, int order) {
         Args.notNull(sizes, "sizes");
         Args.notNull(subsizes, "subsizes");
@@ -580,7 +675,18 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_create_subarray(sizes.length, sizes, subsizes, starts, order, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_darray: this process's part of a distributed (HPF-style) array. */
+    /**
+     * MPI_Type_create_darray: this process's part of a distributed (HPF-style) array.
+     *
+     * @param size the size in bytes
+     * @param rank a rank of this communicator or group
+     * @param gsizes the sizes of the global array in each dimension
+     * @param distribs the distribution of each dimension (MPI.DISTRIBUTE_*)
+     * @param dargs the distribution argument of each dimension
+     * @param psizes the number of processes in each dimension
+     * @param order the array order (MPI.ORDER_C or MPI.ORDER_FORTRAN)
+     * @return this process's part of a distributed (HPF-style) array
+     */
     public Datatype darray(int size, int rank, int[] gsizes, int[] distribs, int[] dargs, int[] psizes, int order) {
         Args.notNull(gsizes, "gsizes");
         Args.notNull(distribs, "distribs");
@@ -596,7 +702,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return derived(LibMpi.MPI_Type_create_darray(size, rank, gsizes.length, gsizes, distribs, dargs, psizes, order, handle, s.address(0)), s, elementType, what, r);
     }
 
-    /** MPI_Type_create_resized: this type with a new lower bound and extent (bytes). */
+    /**
+     * MPI_Type_create_resized: this type with a new lower bound and extent (bytes).
+     *
+     * @param lowerBound the new lower bound, in bytes
+     * @param extent the new extent, in bytes
+     * @return this type with a new lower bound and extent (bytes)
+     */
     public Datatype resized(long lowerBound, long extent) {
         NativeScratch s = prepare();
         String what = "resized(" + lowerBound + ", " + extent + ", " + label + ")";
@@ -621,7 +733,11 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         }
     }
 
-    /** MPI_Type_commit: makes the type usable in communication; returns this. */
+    /**
+     * MPI_Type_commit: makes the type usable in communication; returns this.
+     *
+     * @return this
+     */
     public Datatype commit() {
         Environment.ensure();
         checkOld();
@@ -657,12 +773,20 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         }
     }
 
-    /** True once freed. */
+    /**
+     * True once freed.
+     *
+     * @return true once freed
+     */
     public boolean isFreed() {
         return handle == NULL;
     }
 
-    /** MPI_Type_get_envelope's combiner (e.g. LibMpi.MPI_COMBINER_VECTOR()); MPI_COMBINER_NAMED for predefined. */
+    /**
+     * MPI_Type_get_envelope's combiner (e.g. LibMpi.MPI_COMBINER_VECTOR()); MPI_COMBINER_NAMED for predefined.
+     *
+     * @return MPI_Type_get_envelope's combiner (e.g. LibMpi.MPI_COMBINER_VECTOR()); MPI_COMBINER_NAMED for predefined
+     */
     public int getCombiner() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -670,7 +794,11 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return s.getInt(12);
     }
 
-    /** MPI_Type_get_name. */
+    /**
+     * MPI_Type_get_name.
+     *
+     * @return MPI_Type_get_name
+     */
     public String getName() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -678,7 +806,11 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
         return s.getString(64, s.getInt(0));
     }
 
-    /** MPI_Type_set_name. */
+    /**
+     * MPI_Type_set_name.
+     *
+     * @param name the name
+     */
     public void setName(String name) {
         Environment.ensure();
         MPIException.check(LibMpi.MPI_Type_set_name(handle(), name));
@@ -686,7 +818,13 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
 
     // ------------------------------------------------------------------ pack / unpack
 
-    /** MPI_Pack_size: upper bound of the bytes {@code count} elements of this type take when packed. */
+    /**
+     * MPI_Pack_size: upper bound of the bytes {@code count} elements of this type take when packed.
+     *
+     * @param count the number of elements
+     * @param comm the communicator
+     * @return upper bound of the bytes {@code count} elements of this type take when packed
+     */
     public int packSize(int count, Comm comm) {
         Environment.ensure();
         if (count < 0) {
@@ -700,6 +838,12 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /**
      * MPI_Pack: packs {@code inbuf} (elements of this type; a BufferSpec gives an explicit count) into the bytes of
      * {@code outbuf} at {@code position}; returns the new position.
+     *
+     * @param inbuf the input buffer
+     * @param outbuf the output buffer
+     * @param position the byte position in the packed buffer
+     * @param comm the communicator
+     * @return the new position
      */
     public int pack(Object inbuf, Object outbuf, int position, Comm comm) {
         Environment.ensure();
@@ -716,6 +860,12 @@ public final class Datatype implements TypeDescriptor, AutoCloseable {
     /**
      * MPI_Unpack: unpacks bytes of {@code inbuf} from {@code position} into {@code outbuf} (elements of this type);
      * returns the new position.
+     *
+     * @param inbuf the input buffer
+     * @param position the byte position in the packed buffer
+     * @param outbuf the output buffer
+     * @param comm the communicator
+     * @return the new position
      */
     public int unpack(Object inbuf, int position, Object outbuf, Comm comm) {
         Environment.ensure();

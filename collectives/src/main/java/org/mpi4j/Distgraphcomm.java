@@ -72,19 +72,31 @@ public class Distgraphcomm extends Topocomm {
         return (Distgraphcomm) super.dup();
     }
 
-    /** MPI_Dist_graph_neighbors_count: {indegree, outdegree, weighted (1) or not (0)}. */
+    /**
+     * MPI_Dist_graph_neighbors_count: {indegree, outdegree, weighted (1) or not (0)}.
+     *
+     * @return {indegree, outdegree, weighted (1) or not (0)}
+     */
     public int[] getDistNeighborsCount() {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Dist_graph_neighbors_count(handle(), s.address(0), s.address(4), s.address(8)));
         return new int[] {s.getInt(0), s.getInt(4), s.getInt(8)};
     }
 
-    /** True if the graph was made with weights. */
+    /**
+     * True if the graph was made with weights.
+     *
+     * @return true if the graph was made with weights
+     */
     public boolean isWeighted() {
         return getDistNeighborsCount()[2] != 0;
     }
 
-    /** MPI_Dist_graph_neighbors: {sources, sourceWeights, destinations, destWeights}; weights are null when unweighted. */
+    /**
+     * MPI_Dist_graph_neighbors: {sources, sourceWeights, destinations, destWeights}; weights are null when unweighted.
+     *
+     * @return {sources, sourceWeights, destinations, destWeights}; weights are null when unweighted
+     */
     public int[][] getDistNeighbors() {
         int[] n = getDistNeighborsCount();
         int[] src = new int[n[0]];

@@ -28,7 +28,11 @@ public final class Errhandler {
         return new Errhandler(handle);
     }
 
-    /** The native MPI_Errhandler handle. */
+    /**
+     * The native MPI_Errhandler handle.
+     *
+     * @return the native MPI_Errhandler handle
+     */
     public long handle() {
         return handle;
     }

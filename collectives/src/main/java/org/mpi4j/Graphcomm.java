@@ -58,14 +58,22 @@ public class Graphcomm extends Topocomm {
         return (Graphcomm) super.dup();
     }
 
-    /** MPI_Graphdims_get: {number of nodes, number of edges}. */
+    /**
+     * MPI_Graphdims_get: {number of nodes, number of edges}.
+     *
+     * @return {number of nodes, number of edges}
+     */
     public int[] getDims() {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Graphdims_get(handle(), s.address(0), s.address(4)));
         return new int[] {s.getInt(0), s.getInt(4)};
     }
 
-    /** MPI_Graph_get: the index array. */
+    /**
+     * MPI_Graph_get: the index array.
+     *
+     * @return the index array
+     */
     public int[] getIndex() {
         int[] d = getDims();
         int[] index = new int[d[0]];
@@ -73,7 +81,11 @@ public class Graphcomm extends Topocomm {
         return index;
     }
 
-    /** MPI_Graph_get: the edges array. */
+    /**
+     * MPI_Graph_get: the edges array.
+     *
+     * @return the edges array
+     */
     public int[] getEdges() {
         int[] d = getDims();
         int[] edges = new int[d[1]];
@@ -81,7 +93,12 @@ public class Graphcomm extends Topocomm {
         return edges;
     }
 
-    /** MPI_Graph_neighbors_count. */
+    /**
+     * MPI_Graph_neighbors_count.
+     *
+     * @param rank a rank of this communicator or group
+     * @return MPI_Graph_neighbors_count
+     */
     public int getNeighborsCount(int rank) {
         checkRank(rank);
         NativeScratch s = NativeScratch.get();
@@ -89,7 +106,12 @@ public class Graphcomm extends Topocomm {
         return s.getInt(0);
     }
 
-    /** MPI_Graph_neighbors: the neighbours of {@code rank}. */
+    /**
+     * MPI_Graph_neighbors: the neighbours of {@code rank}.
+     *
+     * @param rank a rank of this communicator or group
+     * @return the neighbours of {@code rank}
+     */
     public int[] getNeighbors(int rank) {
         int n = getNeighborsCount(rank);
         int[] nb = new int[n];

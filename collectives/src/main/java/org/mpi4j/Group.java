@@ -21,23 +21,39 @@ public final class Group implements AutoCloseable {
     /**
      * Wraps a native MPI_Group handle (interop). The handle is not checked, as in C and mpi4py: a value that is
      * not a live MPI_Group is undefined behaviour in the MPI library.
+     *
+     * @param handle the native handle
+     * @return the new group
      */
     public static Group fromHandle(long handle) {
         return new Group(handle, false);
     }
 
-    /** MPI_Group_f2c. */
+    /**
+     * MPI_Group_f2c.
+     *
+     * @param f the Fortran handle
+     * @return the group of a Fortran handle
+     */
     public static Group fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Group_f2c(f), f, "group"));
     }
 
-    /** MPI_Group_c2f. */
+    /**
+     * MPI_Group_c2f.
+     *
+     * @return MPI_Group_c2f
+     */
     public int toFortran() {
         return LibMpi.MPI_Group_c2f(handle());
     }
 
-    /** The native MPI_Group handle. */
+    /**
+     * The native MPI_Group handle.
+     *
+     * @return the native MPI_Group handle
+     */
     public long handle() {
         if (handle == NULL) {
             throw new MPIException(ErrorClasses.ERR_GROUP, "group has been freed");
@@ -50,7 +66,11 @@ public final class Group implements AutoCloseable {
         return new Group(s.getHandle(0), false);
     }
 
-    /** MPI_Group_size. */
+    /**
+     * MPI_Group_size.
+     *
+     * @return MPI_Group_size
+     */
     public int getSize() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -58,7 +78,11 @@ public final class Group implements AutoCloseable {
         return s.getInt(0);
     }
 
-    /** MPI_Group_rank: this process's rank in the group, or MPI.UNDEFINED. */
+    /**
+     * MPI_Group_rank: this process's rank in the group, or MPI.UNDEFINED.
+     *
+     * @return this process's rank in the group, or MPI.UNDEFINED
+     */
     public int getRank() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -66,7 +90,13 @@ public final class Group implements AutoCloseable {
         return s.getInt(0);
     }
 
-    /** MPI_Group_translate_ranks: the ranks in {@code other} of {@code ranks} of this group (MPI.UNDEFINED if absent). */
+    /**
+     * MPI_Group_translate_ranks: the ranks in {@code other} of {@code ranks} of this group (MPI.UNDEFINED if absent).
+     *
+     * @param ranks ranks of this communicator or group
+     * @param other the other group
+     * @return the ranks in {@code other} of {@code ranks} of this group (MPI.UNDEFINED if absent)
+     */
     public int[] translateRanks(int[] ranks, Group other) {
         Environment.ensure();
         Args.group(other, "other");
@@ -76,7 +106,12 @@ public final class Group implements AutoCloseable {
         return out;
     }
 
-    /** MPI_Group_compare: MPI.IDENT, MPI.SIMILAR or MPI.UNEQUAL. */
+    /**
+     * MPI_Group_compare: MPI.IDENT, MPI.SIMILAR or MPI.UNEQUAL.
+     *
+     * @param other the other group
+     * @return MPI.IDENT, MPI.SIMILAR or MPI.UNEQUAL
+     */
     public int compare(Group other) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -84,28 +119,51 @@ public final class Group implements AutoCloseable {
         return s.getInt(0);
     }
 
-    /** MPI_Group_union. */
+    /**
+     * MPI_Group_union.
+     *
+     * @param a the first group
+     * @param b the second group
+     * @return the new group: the members of a, then those of b not in a
+     */
     public static Group union(Group a, Group b) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_union(Args.group(a, "a"), Args.group(b, "b"), s.address(0)), s);
     }
 
-    /** MPI_Group_intersection. */
+    /**
+     * MPI_Group_intersection.
+     *
+     * @param a the first group
+     * @param b the second group
+     * @return the new group: the members of a that are also in b
+     */
     public static Group intersection(Group a, Group b) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_intersection(Args.group(a, "a"), Args.group(b, "b"), s.address(0)), s);
     }
 
-    /** MPI_Group_difference: members of {@code a} not in {@code b}. */
+    /**
+     * MPI_Group_difference: members of {@code a} not in {@code b}.
+     *
+     * @param a the first group
+     * @param b the second group
+     * @return the new group: members of {@code a} not in {@code b}
+     */
     public static Group difference(Group a, Group b) {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
         return made(LibMpi.MPI_Group_difference(Args.group(a, "a"), Args.group(b, "b"), s.address(0)), s);
     }
 
-    /** MPI_Group_incl: the listed ranks, in that order. */
+    /**
+     * MPI_Group_incl: the listed ranks, in that order.
+     *
+     * @param ranks ranks of this communicator or group
+     * @return the listed ranks, in that order
+     */
     public Group incl(int... ranks) {
         Environment.ensure();
         checkRanks(ranks, false, true, "incl");
@@ -113,7 +171,12 @@ public final class Group implements AutoCloseable {
         return made(LibMpi.MPI_Group_incl(handle(), ranks.length, ranks, s.address(0)), s);
     }
 
-    /** MPI_Group_excl: all but the listed ranks. */
+    /**
+     * MPI_Group_excl: all but the listed ranks.
+     *
+     * @param ranks ranks of this communicator or group
+     * @return the new group: all but the listed ranks
+     */
     public Group excl(int... ranks) {
         Environment.ensure();
         checkRanks(ranks, false, true, "excl");
@@ -121,7 +184,12 @@ public final class Group implements AutoCloseable {
         return made(LibMpi.MPI_Group_excl(handle(), ranks.length, ranks, s.address(0)), s);
     }
 
-    /** MPI_Group_range_incl: ranks from {first, last, stride} triplets. */
+    /**
+     * MPI_Group_range_incl: ranks from {first, last, stride} triplets.
+     *
+     * @param ranges the {first, last, stride} triplets
+     * @return the new group: ranks from {first, last, stride} triplets
+     */
     public Group rangeIncl(int[][] ranges) {
         Args.notNull(ranges, "ranges");
         Environment.ensure();
@@ -129,7 +197,12 @@ public final class Group implements AutoCloseable {
         return made(LibMpi.MPI_Group_range_incl(handle(), ranges.length, flatten(ranges), s.address(0)), s);
     }
 
-    /** MPI_Group_range_excl: all but the ranks of {first, last, stride} triplets. */
+    /**
+     * MPI_Group_range_excl: all but the ranks of {first, last, stride} triplets.
+     *
+     * @param ranges the {first, last, stride} triplets
+     * @return the new group: all but the ranks of {first, last, stride} triplets
+     */
     public Group rangeExcl(int[][] ranges) {
         Args.notNull(ranges, "ranges");
         Environment.ensure();

@@ -23,7 +23,11 @@ public final class Info implements AutoCloseable {
         this.predefined = predefined;
     }
 
-    /** MPI_Info_create: a new, empty info object. */
+    /**
+     * MPI_Info_create: a new, empty info object.
+     *
+     * @return a new, empty info object
+     */
     public static Info create() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -31,7 +35,12 @@ public final class Info implements AutoCloseable {
         return new Info(s.getHandle(0), false);
     }
 
-    /** MPI_Info_create + MPI_Info_set for every entry of {@code hints}. */
+    /**
+     * MPI_Info_create + MPI_Info_set for every entry of {@code hints}.
+     *
+     * @param hints the info hints
+     * @return the info
+     */
     public static Info of(Map<String, String> hints) {
         Args.notNull(hints, "hints");
         Info info = create();
@@ -42,23 +51,39 @@ public final class Info implements AutoCloseable {
     /**
      * Wraps a native MPI_Info handle (interop).
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     *
+     * @param handle the native handle
+     * @return the info
      */
     public static Info fromHandle(long handle) {
         return handle == NULL_HANDLE ? NULL : new Info(handle, false);
     }
 
-    /** MPI_Info_f2c. */
+    /**
+     * MPI_Info_f2c.
+     *
+     * @param f the Fortran handle
+     * @return MPI_Info_f2c
+     */
     public static Info fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Info_f2c(f), f, "info"));
     }
 
-    /** MPI_Info_c2f. */
+    /**
+     * MPI_Info_c2f.
+     *
+     * @return MPI_Info_c2f
+     */
     public int toFortran() {
         return LibMpi.MPI_Info_c2f(handle);
     }
 
-    /** The native MPI_Info handle (MPI_INFO_NULL for {@link #NULL}); throws once freed. */
+    /**
+     * The native MPI_Info handle (MPI_INFO_NULL for {@link #NULL}); throws once freed.
+     *
+     * @return the native MPI_Info handle (MPI_INFO_NULL for {@link #NULL}); throws once freed
+     */
     public long handle() {
         if (handle == NULL_HANDLE && this != NULL) {
             throw new MPIException(ErrorClasses.ERR_INFO, "info object has been freed");
@@ -81,7 +106,12 @@ public final class Info implements AutoCloseable {
         }
     }
 
-    /** MPI_Info_set. */
+    /**
+     * MPI_Info_set.
+     *
+     * @param key the key
+     * @param value the value
+     */
     public void set(String key, String value) {
         checkKey(key);
         if (value == null || value.length() > LibMpi.MPI_MAX_INFO_VAL()) {
@@ -91,7 +121,12 @@ public final class Info implements AutoCloseable {
         MPIException.check(LibMpi.MPI_Info_set(live(), key, value));
     }
 
-    /** MPI_Info_get: the value of {@code key}, or null when absent. */
+    /**
+     * MPI_Info_get: the value of {@code key}, or null when absent.
+     *
+     * @param key the key
+     * @return the value of {@code key}, or null when absent
+     */
     public String get(String key) {
         checkKey(key);
         long h = live();
@@ -106,13 +141,21 @@ public final class Info implements AutoCloseable {
         return s.getInt(8) == 0 ? null : s.getString(64, len);
     }
 
-    /** MPI_Info_delete. */
+    /**
+     * MPI_Info_delete.
+     *
+     * @param key the key
+     */
     public void delete(String key) {
         checkKey(key);
         MPIException.check(LibMpi.MPI_Info_delete(live(), key));
     }
 
-    /** MPI_Info_get_nkeys. */
+    /**
+     * MPI_Info_get_nkeys.
+     *
+     * @return MPI_Info_get_nkeys
+     */
     public int size() {
         if (handle() == NULL_HANDLE) {
             return 0;
@@ -122,7 +165,12 @@ public final class Info implements AutoCloseable {
         return s.getInt(0);
     }
 
-    /** MPI_Info_get_nthkey: the key at position {@code n}. */
+    /**
+     * MPI_Info_get_nthkey: the key at position {@code n}.
+     *
+     * @param n the position, from 0 to getNkeys() - 1
+     * @return the key at position {@code n}
+     */
     public String key(int n) {
         long h = live();
         NativeScratch s = NativeScratch.get().ensure(64 + LibMpi.MPI_MAX_INFO_KEY() + 1);
@@ -130,7 +178,11 @@ public final class Info implements AutoCloseable {
         return s.getCString(64, LibMpi.MPI_MAX_INFO_KEY());
     }
 
-    /** Every key and value, in MPI's order. */
+    /**
+     * Every key and value, in MPI's order.
+     *
+     * @return every key and value, in MPI's order
+     */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         int n = size();
@@ -141,7 +193,11 @@ public final class Info implements AutoCloseable {
         return m;
     }
 
-    /** MPI_Info_dup. */
+    /**
+     * MPI_Info_dup.
+     *
+     * @return MPI_Info_dup
+     */
     public Info dup() {
         long h = live();
         NativeScratch s = NativeScratch.get();

@@ -44,13 +44,23 @@ public class Intercomm extends Comm {
         return (Intercomm) super.create(group);
     }
 
-    /** MPI_Comm_split on an intercommunicator: per colour, an intercommunicator between both sides' members. */
+    /**
+     * MPI_Comm_split on an intercommunicator: per colour, an intercommunicator between both sides' members.
+     *
+     * @param color the color: processes with the same color end up in the same communicator (MPI.UNDEFINED for none)
+     * @param key the key
+     * @return per colour, an intercommunicator between both sides' members
+     */
     public Intercomm split(int color, int key) {
         long h = handle();
         return made(LibMpi.MPI_Comm_split(h, color, key, NativeScratch.get().address(0)));
     }
 
-    /** MPI_Comm_remote_group: the group on the other side (free it when done). */
+    /**
+     * MPI_Comm_remote_group: the group on the other side (free it when done).
+     *
+     * @return the group on the other side (free it when done)
+     */
     public Group getRemoteGroup() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
@@ -58,7 +68,12 @@ public class Intercomm extends Comm {
         return new Group(s.getHandle(0), false);
     }
 
-    /** MPI_Intercomm_merge: an intracommunicator over both groups; the group passing {@code high} comes last. */
+    /**
+     * MPI_Intercomm_merge: an intracommunicator over both groups; the group passing {@code high} comes last.
+     *
+     * @param high the upper bound
+     * @return an intracommunicator over both groups; the group passing {@code high} comes last
+     */
     public Intracomm merge(boolean high) {
         long h = handle();
         return made(LibMpi.MPI_Intercomm_merge(h, high ? 1 : 0, NativeScratch.get().address(0)));

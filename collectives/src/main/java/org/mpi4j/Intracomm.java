@@ -13,6 +13,9 @@ public class Intracomm extends Comm {
     /**
      * Wraps a native intracommunicator handle made elsewhere (interop); mpi4j frees it only if asked to.
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     *
+     * @param handle the native handle
+     * @return the new communicator
      */
     public static Intracomm fromHandle(long handle) {
         Comm c = Comm.fromHandle(handle);
@@ -22,7 +25,12 @@ public class Intracomm extends Comm {
         return (Intracomm) c;
     }
 
-    /** MPI_Comm_f2c: the communicator for a Fortran handle. */
+    /**
+     * MPI_Comm_f2c: the communicator for a Fortran handle.
+     *
+     * @param f the Fortran handle
+     * @return the communicator for a Fortran handle
+     */
     public static Intracomm fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Comm_f2c(f), f, "communicator"));
@@ -52,25 +60,50 @@ public class Intracomm extends Comm {
         return (Intracomm) super.create(group);
     }
 
-    /** MPI_Comm_create_group: as {@link #create}, but collective only over the members of {@code group}. */
+    /**
+     * MPI_Comm_create_group: as {@link #create}, but collective only over the members of {@code group}.
+     *
+     * @param group the group
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     * @return the new communicator
+     */
     public Intracomm createGroup(Group group, int tag) {
         long h = handle();
         return made(LibMpi.MPI_Comm_create_group(h, Args.group(group, "group"), tag, NativeScratch.get().address(0)));
     }
 
-    /** MPI_Comm_split: processes with the same {@code color} form a new communicator, ordered by {@code key};
-     * MPI.UNDEFINED as color gives null. */
+    /**
+     * MPI_Comm_split: processes with the same {@code color} form a new communicator, ordered by {@code key};
+     * MPI.UNDEFINED as color gives null.
+     *
+     * @param color the color: processes with the same color end up in the same communicator (MPI.UNDEFINED for none)
+     * @param key the key
+     * @return processes with the same {@code color} form a new communicator, ordered by {@code key}; MPI.UNDEFINED as color gives null
+     */
     public Intracomm split(int color, int key) {
         long h = handle();
         return made(LibMpi.MPI_Comm_split(h, color, key, NativeScratch.get().address(0)));
     }
 
-    /** MPI_Comm_split_type: e.g. MPI.COMM_TYPE_SHARED groups processes that can share memory; MPI.UNDEFINED gives null. */
+    /**
+     * MPI_Comm_split_type: e.g. MPI.COMM_TYPE_SHARED groups processes that can share memory; MPI.UNDEFINED gives null.
+     *
+     * @param splitType the split type (e.g. MPI.COMM_TYPE_SHARED)
+     * @param key the key
+     * @return e.g. MPI.COMM_TYPE_SHARED groups processes that can share memory; MPI.UNDEFINED gives null
+     */
     public Intracomm splitType(int splitType, int key) {
         return splitType(splitType, key, Info.NULL);
     }
 
-    /** MPI_Comm_split_type with info hints. */
+    /**
+     * MPI_Comm_split_type with info hints.
+     *
+     * @param splitType the split type (e.g. MPI.COMM_TYPE_SHARED)
+     * @param key the key
+     * @param info the info hints (Info.NULL for none)
+     * @return the new communicator
+     */
     public Intracomm splitType(int splitType, int key, Info info) {
         long h = handle();
         return made(LibMpi.MPI_Comm_split_type(h, splitType, key, Args.info(info), NativeScratch.get().address(0)));
@@ -78,13 +111,27 @@ public class Intracomm extends Comm {
 
     // ------------------------------------------------------------------ process topologies
 
-    /** MPI_Cart_create: a Cartesian grid of {@code dims} processes; null on processes left out of the grid. */
+    /**
+     * MPI_Cart_create: a Cartesian grid of {@code dims} processes; null on processes left out of the grid.
+     *
+     * @param dims the number of processes in each dimension
+     * @param periods whether each dimension is periodic
+     * @param reorder whether MPI may renumber the processes
+     * @return a Cartesian grid of {@code dims} processes; null on processes left out of the grid
+     */
     public Cartcomm createCart(int[] dims, boolean[] periods, boolean reorder) {
         Args.notNull(dims, "dims");
         return Cartcomm.create(this, dims, periods, reorder);
     }
 
-    /** MPI_Graph_create: a graph topology over the first {@code index.length} processes (index/edges as MPI's). */
+    /**
+     * MPI_Graph_create: a graph topology over the first {@code index.length} processes (index/edges as MPI's).
+     *
+     * @param index the cumulative degrees of the nodes (MPI's index array)
+     * @param edges the flattened neighbour lists (MPI's edges array)
+     * @param reorder whether MPI may renumber the processes
+     * @return a graph topology over the first {@code index.length} processes (index/edges as MPI's)
+     */
     public Graphcomm createGraph(int[] index, int[] edges, boolean reorder) {
         Args.notNull(index, "index");
         Args.notNull(edges, "edges");
@@ -94,6 +141,14 @@ public class Intracomm extends Comm {
     /**
      * MPI_Dist_graph_create_adjacent: each process names its own in-neighbours ({@code sources}) and out-neighbours
      * ({@code destinations}); weights null for MPI_UNWEIGHTED.
+     *
+     * @param sources the ranks this process receives from
+     * @param sourceWeights the weights of the incoming edges (null for unweighted)
+     * @param destinations the ranks this process sends to
+     * @param destWeights the weights of the outgoing edges (null for unweighted)
+     * @param info the info hints (Info.NULL for none)
+     * @param reorder whether MPI may renumber the processes
+     * @return each process names its own in-neighbours ({@code sources}) and out-neighbours ({@code destinations}); weights null for MPI_UNWEIGHTED
      */
     public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] sourceWeights, int[] destinations,
                                                  int[] destWeights, Info info, boolean reorder) {
@@ -102,7 +157,14 @@ public class Intracomm extends Comm {
         return Distgraphcomm.createAdjacent(this, sources, sourceWeights, destinations, destWeights, info, reorder);
     }
 
-    /** MPI_Dist_graph_create_adjacent, unweighted, no hints. */
+    /**
+     * MPI_Dist_graph_create_adjacent, unweighted, no hints.
+     *
+     * @param sources the ranks this process receives from
+     * @param destinations the ranks this process sends to
+     * @param reorder whether MPI may renumber the processes
+     * @return MPI_Dist_graph_create_adjacent, unweighted, no hints
+     */
     public Distgraphcomm createDistGraphAdjacent(int[] sources, int[] destinations, boolean reorder) {
         Args.notNull(sources, "sources");
         Args.notNull(destinations, "destinations");
@@ -112,6 +174,14 @@ public class Intracomm extends Comm {
     /**
      * MPI_Dist_graph_create: each process contributes any edges: {@code sources[i]} has {@code degrees[i]} edges to
      * the next entries of {@code destinations}; weights (one per edge) null for MPI_UNWEIGHTED.
+     *
+     * @param sources the ranks this process receives from
+     * @param degrees the number of neighbours of each source
+     * @param destinations the ranks this process sends to
+     * @param weights the weights of the edges (null for unweighted)
+     * @param info the info hints (Info.NULL for none)
+     * @param reorder whether MPI may renumber the processes
+     * @return each process contributes any edges: {@code sources[i]} has {@code degrees[i]} edges to the next entries of {@code destinations}; weights (one per edge) null for MPI_UNWEIGHTED
      */
     public Distgraphcomm createDistGraph(int[] sources, int[] degrees, int[] destinations, int[] weights, Info info,
                                          boolean reorder) {
@@ -121,13 +191,25 @@ public class Intracomm extends Comm {
         return Distgraphcomm.create(this, sources, degrees, destinations, weights, info, reorder);
     }
 
-    /** MPI_Cart_map: the rank this process would have in a Cartesian grid (MPI.UNDEFINED if left out). */
+    /**
+     * MPI_Cart_map: the rank this process would have in a Cartesian grid (MPI.UNDEFINED if left out).
+     *
+     * @param dims the number of processes in each dimension
+     * @param periods whether each dimension is periodic
+     * @return the rank this process would have in a Cartesian grid (MPI.UNDEFINED if left out)
+     */
     public int cartMap(int[] dims, boolean[] periods) {
         Args.notNull(dims, "dims");
         return Cartcomm.map(this, dims, periods);
     }
 
-    /** MPI_Graph_map: the rank this process would have in a graph topology (MPI.UNDEFINED if left out). */
+    /**
+     * MPI_Graph_map: the rank this process would have in a graph topology (MPI.UNDEFINED if left out).
+     *
+     * @param index the cumulative degrees of the nodes (MPI's index array)
+     * @param edges the flattened neighbour lists (MPI's edges array)
+     * @return the rank this process would have in a graph topology (MPI.UNDEFINED if left out)
+     */
     public int graphMap(int[] index, int[] edges) {
         Args.notNull(index, "index");
         Args.notNull(edges, "edges");
@@ -137,6 +219,12 @@ public class Intracomm extends Comm {
     /**
      * MPI_Intercomm_create: an intercommunicator between this communicator's group and another, whose leaders
      * ({@code localLeader} here, {@code remoteLeader} in {@code peerComm}) talk over {@code peerComm} with {@code tag}.
+     *
+     * @param localLeader the rank of the local group's leader in this communicator
+     * @param peerComm the communicator the two leaders share
+     * @param remoteLeader the rank of the remote group's leader in peerComm
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     * @return an intercommunicator between this communicator's group and another, whose leaders ({@code localLeader} here, {@code remoteLeader} in {@code peerComm}) talk over {@code peerComm} with {@code tag}
      */
     public Intercomm createIntercomm(int localLeader, Intracomm peerComm, int remoteLeader, int tag) {
         long h = handle();
@@ -144,38 +232,72 @@ public class Intracomm extends Comm {
         return made(LibMpi.MPI_Intercomm_create(h, localLeader, Args.comm(peerComm, "peerComm"), remoteLeader, tag, s.address(0)));
     }
 
-    /** MPI_Scan: process i's {@code recvbuf} receives the reduction of the {@code sendbuf}s of processes 0..i. */
+    /**
+     * MPI_Scan: process i's {@code recvbuf} receives the reduction of the {@code sendbuf}s of processes 0..i.
+     *
+     * @param sendbuf the send buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param recvbuf the receive buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param op the operation
+     */
     public void scan(Object sendbuf, Object recvbuf, Op op) {
         Collectives.allreduce(this, sendbuf, recvbuf, op, 1, false);
     }
 
-    /** MPI_Iscan: starts a scan. */
+    /**
+     * MPI_Iscan: starts a scan.
+     *
+     * @param sendbuf the send buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param recvbuf the receive buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param op the operation
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request iscan(Object sendbuf, Object recvbuf, Op op) {
         return Collectives.allreduce(this, sendbuf, recvbuf, op, 1, true);
     }
 
-    /** MPI_Exscan: process i's {@code recvbuf} receives the reduction over processes 0..i-1 (undefined on 0). */
+    /**
+     * MPI_Exscan: process i's {@code recvbuf} receives the reduction over processes 0..i-1 (undefined on 0).
+     *
+     * @param sendbuf the send buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param recvbuf the receive buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param op the operation
+     */
     public void exscan(Object sendbuf, Object recvbuf, Op op) {
         Collectives.allreduce(this, sendbuf, recvbuf, op, 2, false);
     }
 
-    /** MPI_Iexscan: starts an exscan. */
+    /**
+     * MPI_Iexscan: starts an exscan.
+     *
+     * @param sendbuf the send buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param recvbuf the receive buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec (MPI.IN_PLACE where allowed)
+     * @param op the operation
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request iexscan(Object sendbuf, Object recvbuf, Op op) {
         return Collectives.allreduce(this, sendbuf, recvbuf, op, 2, true);
     }
 
     // ------------------------------------------------------------------ the object path, collectives
 
-    /** Object broadcast (mpi4py's comm.bcast): returns the root's object on every process. */
+    /**
+     * Object broadcast (mpi4py's comm.bcast): returns the root's object on every process.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param root the rank of the root process
+     * @return the root's object, on every rank
+     */
     public Object bcastObject(Object obj, int root) {
         return ObjectPath.bcast(this, obj, root);
     }
 
     /**
      * Typed object broadcast: as {@link #bcastObject(Object, int)}, the root's object cast to {@code type}.
+     *
      * @param type the class the program expects
      * @param obj the object to broadcast (read at the root only)
      * @param root the root's rank
+     * @param <T> the type of the result
      * @return the root's object on every process
      * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
      */
@@ -183,12 +305,24 @@ public class Intracomm extends Comm {
         return ObjectPath.as(type, ObjectPath.bcast(this, obj, root));
     }
 
-    /** Object gather (mpi4py's comm.gather): the list of every process's object at the root, null elsewhere. */
+    /**
+     * Object gather (mpi4py's comm.gather): the list of every process's object at the root, null elsewhere.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param root the rank of the root process
+     * @return every rank's object in rank order at the root; null elsewhere
+     */
     public java.util.List<Object> gatherObject(Object obj, int root) {
         return ObjectPath.gather(this, obj, root);
     }
 
-    /** Object scatter (mpi4py's comm.scatter): element i of the root's list (size elements) to process i. */
+    /**
+     * Object scatter (mpi4py's comm.scatter): element i of the root's list (size elements) to process i.
+     *
+     * @param objs the objects, one per process
+     * @param root the rank of the root process
+     * @return this rank's element of the root's list
+     */
     public Object scatterObject(java.util.List<?> objs, int root) {
         return ObjectPath.scatter(this, objs, root);
     }
@@ -196,9 +330,11 @@ public class Intracomm extends Comm {
     /**
      * Typed object scatter: as {@link #scatterObject(java.util.List, int)}, this process's element cast to
      * {@code type}.
+     *
      * @param type the class the program expects
      * @param objs the root's list, one element per process (read at the root only)
      * @param root the root's rank
+     * @param <T> the type of the result
      * @return element {@code rank} of the root's list
      * @throws MPIException (MPI_ERR_TYPE) when the element is of another class
      */
@@ -206,52 +342,112 @@ public class Intracomm extends Comm {
         return ObjectPath.as(type, ObjectPath.scatter(this, objs, root));
     }
 
-    /** Object allgather (mpi4py's comm.allgather): the list of every process's object, everywhere. */
+    /**
+     * Object allgather (mpi4py's comm.allgather): the list of every process's object, everywhere.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @return every rank's object, in rank order
+     */
     public java.util.List<Object> allgatherObject(Object obj) {
         return ObjectPath.allgather(this, obj);
     }
 
-    /** Object alltoall (mpi4py's comm.alltoall): element j of my list goes to j; returns what each process sent me. */
+    /**
+     * Object alltoall (mpi4py's comm.alltoall): element j of my list goes to j; returns what each process sent me.
+     *
+     * @param objs the objects, one per process
+     * @return the objects each rank sent to this one, in rank order
+     */
     public java.util.List<Object> alltoallObject(java.util.List<?> objs) {
         return ObjectPath.alltoall(this, objs);
     }
 
-    /** Object reduce (mpi4py's comm.reduce) with a Java function, in rank order: the result at the root, null elsewhere. */
+    /**
+     * Object reduce (mpi4py's comm.reduce) with a Java function, in rank order: the result at the root, null elsewhere.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the reduction operation (a predefined Op such as Op.SUM, or one made with Op.create)
+     * @param root the rank of the root process
+     * @return the reduction at the root; null elsewhere
+     */
     public Object reduceObject(Object obj, java.util.function.BinaryOperator<Object> op, int root) {
         return ObjectPath.reduce(this, obj, op, root);
     }
 
-    /** Object reduce with an {@link Op} (predefined ops on numbers, or a user op's object form). */
+    /**
+     * Object reduce with an {@link Op} (predefined ops on numbers, or a user op's object form).
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the operation
+     * @param root the rank of the root process
+     * @return the reduction at the root; null elsewhere
+     */
     public Object reduceObject(Object obj, Op op, int root) {
         return ObjectPath.reduce(this, obj, checked(op)::apply, root);
     }
 
-    /** Object allreduce (mpi4py's comm.allreduce) with a Java function, in rank order. */
+    /**
+     * Object allreduce (mpi4py's comm.allreduce) with a Java function, in rank order.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the reduction operation (a predefined Op such as Op.SUM, or one made with Op.create)
+     * @return the reduction of every rank's object
+     */
     public Object allreduceObject(Object obj, java.util.function.BinaryOperator<Object> op) {
         return ObjectPath.allreduce(this, obj, op);
     }
 
-    /** Object allreduce with an {@link Op}. */
+    /**
+     * Object allreduce with an {@link Op}.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the operation
+     * @return the reduction of every rank's object
+     */
     public Object allreduceObject(Object obj, Op op) {
         return ObjectPath.allreduce(this, obj, checked(op)::apply);
     }
 
-    /** Object inclusive scan (mpi4py's comm.scan): the reduction over processes 0..rank. */
+    /**
+     * Object inclusive scan (mpi4py's comm.scan): the reduction over processes 0..rank.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the reduction operation (a predefined Op such as Op.SUM, or one made with Op.create)
+     * @return the reduction over ranks 0 to this rank
+     */
     public Object scanObject(Object obj, java.util.function.BinaryOperator<Object> op) {
         return ObjectPath.scan(this, obj, op, false);
     }
 
-    /** Object inclusive scan with an {@link Op}. */
+    /**
+     * Object inclusive scan with an {@link Op}.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the operation
+     * @return the reduction over ranks 0 to this rank
+     */
     public Object scanObject(Object obj, Op op) {
         return ObjectPath.scan(this, obj, checked(op)::apply, false);
     }
 
-    /** Object exclusive scan (mpi4py's comm.exscan): the reduction over 0..rank-1; null on rank 0. */
+    /**
+     * Object exclusive scan (mpi4py's comm.exscan): the reduction over 0..rank-1; null on rank 0.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the reduction operation (a predefined Op such as Op.SUM, or one made with Op.create)
+     * @return the reduction over ranks 0 to rank - 1; null on rank 0
+     */
     public Object exscanObject(Object obj, java.util.function.BinaryOperator<Object> op) {
         return ObjectPath.scan(this, obj, op, true);
     }
 
-    /** Object exclusive scan with an {@link Op}. */
+    /**
+     * Object exclusive scan with an {@link Op}.
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @param op the operation
+     * @return the reduction over ranks 0 to rank - 1; null on rank 0
+     */
     public Object exscanObject(Object obj, Op op) {
         return ObjectPath.scan(this, obj, checked(op)::apply, true);
     }
@@ -286,7 +482,14 @@ public class Intracomm extends Comm {
         return new Intercomm(s.getHandle(0));
     }
 
-    /** MPI_Comm_spawn with no hints, root 0 and no per-process error codes. */
+    /**
+     * MPI_Comm_spawn with no hints, root 0 and no per-process error codes.
+     *
+     * @param command the program to start
+     * @param argv the arguments of the program
+     * @param maxprocs the number of processes to start
+     * @return the new intercommunicator
+     */
     public Intercomm spawn(String command, String[] argv, int maxprocs) {
         return spawn(command, argv, maxprocs, null, 0, null);
     }

@@ -28,7 +28,11 @@ public final class JdkSerializer implements Serializer {
     private final AllowList allowList;
     private final int maxDepth;
 
-    /** A JDK serializer creating only classes {@code allowList} allows, nesting at most {@link #DEFAULT_MAX_DEPTH}. */
+    /**
+     * A JDK serializer creating only classes {@code allowList} allows, nesting at most {@link #DEFAULT_MAX_DEPTH}.
+     *
+     * @param allowList the classes deserialization may create
+     */
     public JdkSerializer(AllowList allowList) {
         this(allowList, DEFAULT_MAX_DEPTH);
     }
@@ -36,6 +40,9 @@ public final class JdkSerializer implements Serializer {
     /**
      * A JDK serializer creating only classes {@code allowList} allows and refusing streams nested deeper than
      * {@code maxDepth} levels (a deeper limit needs a larger {@code -Xss}).
+     *
+     * @param allowList the classes deserialization may create
+     * @param maxDepth the deepest nesting allowed
      */
     public JdkSerializer(AllowList allowList, int maxDepth) {
         if (maxDepth < 1) {
@@ -45,7 +52,11 @@ public final class JdkSerializer implements Serializer {
         this.maxDepth = maxDepth;
     }
 
-    /** The deepest nesting of objects this serializer reads. */
+    /**
+     * The deepest nesting of objects this serializer reads.
+     *
+     * @return the deepest nesting of objects this serializer reads
+     */
     public int getMaxDepth() {
         return maxDepth;
     }

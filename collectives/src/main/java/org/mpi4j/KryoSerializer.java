@@ -56,7 +56,11 @@ public final class KryoSerializer implements Serializer {
         }
     }
 
-    /** A Kryo serializer creating only classes {@code allowList} allows, nesting at most {@link #DEFAULT_MAX_DEPTH}. */
+    /**
+     * A Kryo serializer creating only classes {@code allowList} allows, nesting at most {@link #DEFAULT_MAX_DEPTH}.
+     *
+     * @param allowList the classes deserialization may create
+     */
     public KryoSerializer(AllowList allowList) {
         this(allowList, DEFAULT_MAX_DEPTH);
     }
@@ -65,6 +69,9 @@ public final class KryoSerializer implements Serializer {
      * A Kryo serializer creating only classes {@code allowList} allows and refusing (with an MPIException) object
      * graphs nested deeper than {@code maxDepth} levels, when writing and when reading. A deeper limit needs a larger
      * thread stack ({@code -Xss}); a stack overflow before the limit is reported as an MPIException too.
+     *
+     * @param allowList the classes deserialization may create
+     * @param maxDepth the deepest nesting allowed
      */
     public KryoSerializer(AllowList allowList, int maxDepth) {
         if (maxDepth < 1) {
@@ -75,7 +82,11 @@ public final class KryoSerializer implements Serializer {
         this.local = ThreadLocal.withInitial(() -> new State(newKryo()));
     }
 
-    /** The deepest nesting of objects this serializer writes or reads. */
+    /**
+     * The deepest nesting of objects this serializer writes or reads.
+     *
+     * @return the deepest nesting of objects this serializer writes or reads
+     */
     public int getMaxDepth() {
         return maxDepth;
     }

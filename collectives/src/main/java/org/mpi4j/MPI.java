@@ -83,22 +83,39 @@ public final class MPI {
     private static long bsendBuffer;
     private static int bsendSize;
 
-    /** MPI_Init_thread with MPI_THREAD_MULTIPLE (mpi4py's default); returns the level provided. */
+    /**
+     * MPI_Init_thread with MPI_THREAD_MULTIPLE (mpi4py's default); returns the level provided.
+     *
+     * @return the level provided
+     */
     public static ThreadLevel init() {
         return init(ThreadLevel.MULTIPLE);
     }
 
-    /** MPI_Init_thread: initialises MPI asking for {@code required}; returns the level the library provides. */
+    /**
+     * MPI_Init_thread: initialises MPI asking for {@code required}; returns the level the library provides.
+     *
+     * @param required the thread level asked for
+     * @return the level the library provides
+     */
     public static ThreadLevel init(ThreadLevel required) {
         return Environment.init(required);
     }
 
-    /** MPI_Initialized. */
+    /**
+     * MPI_Initialized.
+     *
+     * @return MPI_Initialized
+     */
     public static boolean isInitialized() {
         return Environment.nativeFlag(true);
     }
 
-    /** MPI_Finalized. */
+    /**
+     * MPI_Finalized.
+     *
+     * @return MPI_Finalized
+     */
     public static boolean isFinalized() {
         return Environment.nativeFlag(false);
     }
@@ -108,12 +125,20 @@ public final class MPI {
         Environment.finalizeMpi();
     }
 
-    /** MPI_Query_thread: the thread level provided. */
+    /**
+     * MPI_Query_thread: the thread level provided.
+     *
+     * @return the thread level provided
+     */
     public static ThreadLevel queryThread() {
         return Environment.provided();
     }
 
-    /** MPI_Is_thread_main: true on the thread that initialised MPI. */
+    /**
+     * MPI_Is_thread_main: true on the thread that initialised MPI.
+     *
+     * @return true on the thread that initialised MPI
+     */
     public static boolean isThreadMain() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get();
@@ -121,21 +146,33 @@ public final class MPI {
         return s.getInt(0) != 0;
     }
 
-    /** MPI_Get_version: {major, minor} of the MPI standard the library implements. */
+    /**
+     * MPI_Get_version: {major, minor} of the MPI standard the library implements.
+     *
+     * @return {major, minor} of the MPI standard the library implements
+     */
     public static int[] getVersion() {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Get_version(s.address(0), s.address(4)));
         return new int[] {s.getInt(0), s.getInt(4)};
     }
 
-    /** MPI_Get_library_version: the implementation's version string. */
+    /**
+     * MPI_Get_library_version: the implementation's version string.
+     *
+     * @return the implementation's version string
+     */
     public static String getLibraryVersion() {
         NativeScratch s = NativeScratch.get().ensure(64 + LibMpi.MPI_MAX_LIBRARY_VERSION_STRING());
         MPIException.check(LibMpi.MPI_Get_library_version(s.address(64), s.address(0)));
         return s.getString(64, s.getInt(0)).trim();
     }
 
-    /** MPI_Get_processor_name: the host this process runs on. */
+    /**
+     * MPI_Get_processor_name: the host this process runs on.
+     *
+     * @return the host this process runs on
+     */
     public static String getProcessorName() {
         Environment.ensure();
         NativeScratch s = NativeScratch.get().ensure(64 + LibMpi.MPI_MAX_PROCESSOR_NAME());
@@ -143,13 +180,21 @@ public final class MPI {
         return s.getString(64, s.getInt(0));
     }
 
-    /** MPI_Wtime: seconds since some time in the past. */
+    /**
+     * MPI_Wtime: seconds since some time in the past.
+     *
+     * @return seconds since some time in the past
+     */
     public static double wtime() {
         Environment.ensure();
         return LibMpi.MPI_Wtime();
     }
 
-    /** MPI_Wtick: resolution of {@link #wtime()} in seconds. */
+    /**
+     * MPI_Wtick: resolution of {@link #wtime()} in seconds.
+     *
+     * @return resolution of {@link #wtime()} in seconds
+     */
     public static double wtick() {
         Environment.ensure();
         return LibMpi.MPI_Wtick();
@@ -173,6 +218,7 @@ public final class MPI {
      *
      * @param size bytes (at most 2^31 - 1, a ByteBuffer's limit)
      * @param info hints (Info.NULL for none)
+     * @return {@code size} bytes of memory from MPI (which may be faster for RMA and message passing), as a direct ByteBuffer in native byte order; give it back with {@link #freeMem}
      */
     public static java.nio.ByteBuffer allocMem(long size, Info info) {
         Environment.ensure();
@@ -190,7 +236,12 @@ public final class MPI {
         return b;
     }
 
-    /** MPI_Alloc_mem with no info hints. */
+    /**
+     * MPI_Alloc_mem with no info hints.
+     *
+     * @param size the size in bytes
+     * @return the java.nio.byte buffer
+     */
     public static java.nio.ByteBuffer allocMem(long size) {
         return allocMem(size, Info.NULL);
     }
@@ -198,6 +249,8 @@ public final class MPI {
     /**
      * MPI_Free_mem of a buffer {@link #allocMem} returned (or a slice starting at its first byte); any other buffer,
      * or one freed already, is an MPIException (MPI_ERR_BASE). The buffer must not be used afterwards.
+     *
+     * @param memory the memory
      */
     public static void freeMem(java.nio.ByteBuffer memory) {
         Environment.ensure();
@@ -220,6 +273,9 @@ public final class MPI {
      * MPI_Get_address: the absolute address of the first element of an off-heap buffer (direct NIO, Arrow, ND4J,
      * a BufferSpec's offset), for dynamic windows and absolute-address datatypes; a heap array has none (the GC moves
      * it) and is an MPIException.
+     *
+     * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
+     * @return the absolute address of the first element of an off-heap buffer (direct NIO, Arrow, ND4J, a BufferSpec's offset), for dynamic windows and absolute-address datatypes; a heap array has none (the GC moves it) and is an MPIException
      */
     public static long getAddress(Object buffer) {
         Environment.ensure();
@@ -235,19 +291,35 @@ public final class MPI {
         return s.getLong(0);
     }
 
-    /** MPI_Aint_add: {@code base + disp} as MPI computes addresses. */
+    /**
+     * MPI_Aint_add: {@code base + disp} as MPI computes addresses.
+     *
+     * @param base the base object
+     * @param disp the displacement
+     * @return {@code base + disp} as MPI computes addresses
+     */
     public static long aintAdd(long base, long disp) {
         Environment.ensure();
         return LibMpi.mpi4j_aint_add(base, disp);
     }
 
-    /** MPI_Aint_diff: {@code addr1 - addr2} as MPI computes address differences. */
+    /**
+     * MPI_Aint_diff: {@code addr1 - addr2} as MPI computes address differences.
+     *
+     * @param addr1 the first address
+     * @param addr2 the second address
+     * @return {@code addr1 - addr2} as MPI computes address differences
+     */
     public static long aintDiff(long addr1, long addr2) {
         Environment.ensure();
         return LibMpi.mpi4j_aint_diff(addr1, addr2);
     }
 
-    /** MPI_Abort on COMM_WORLD: terminates the whole job with {@code errorcode}. */
+    /**
+     * MPI_Abort on COMM_WORLD: terminates the whole job with {@code errorcode}.
+     *
+     * @param errorcode the error code
+     */
     public static void abort(int errorcode) {
         COMM_WORLD.abort(errorcode);
     }
@@ -256,40 +328,68 @@ public final class MPI {
         return (Integer) COMM_WORLD.getAttr(keyval);
     }
 
-    /** COMM_WORLD's MPI_TAG_UB: the largest valid tag. */
+    /**
+     * COMM_WORLD's MPI_TAG_UB: the largest valid tag.
+     *
+     * @return COMM_WORLD's MPI_TAG_UB: the largest valid tag
+     */
     public static int getTagUB() {
         return worldAttr(TAG_UB);
     }
 
-    /** COMM_WORLD's MPI_HOST (MPI.PROC_NULL when there is no host process). */
+    /**
+     * COMM_WORLD's MPI_HOST (MPI.PROC_NULL when there is no host process).
+     *
+     * @return COMM_WORLD's MPI_HOST (MPI.PROC_NULL when there is no host process)
+     */
     public static int getHost() {
         Integer v = worldAttr(HOST);
         return v == null ? PROC_NULL : v;
     }
 
-    /** COMM_WORLD's MPI_IO: a rank that can do I/O (MPI.ANY_SOURCE if all can). */
+    /**
+     * COMM_WORLD's MPI_IO: a rank that can do I/O (MPI.ANY_SOURCE if all can).
+     *
+     * @return COMM_WORLD's MPI_IO: a rank that can do I/O (MPI.ANY_SOURCE if all can)
+     */
     public static int getIO() {
         Integer v = worldAttr(IO);
         return v == null ? PROC_NULL : v;
     }
 
-    /** COMM_WORLD's MPI_WTIME_IS_GLOBAL. */
+    /**
+     * COMM_WORLD's MPI_WTIME_IS_GLOBAL.
+     *
+     * @return COMM_WORLD's MPI_WTIME_IS_GLOBAL
+     */
     public static boolean isWtimeGlobal() {
         Integer v = worldAttr(WTIME_IS_GLOBAL);
         return v != null && v != 0;
     }
 
-    /** COMM_WORLD's MPI_UNIVERSE_SIZE, or null if the launcher does not say. */
+    /**
+     * COMM_WORLD's MPI_UNIVERSE_SIZE, or null if the launcher does not say.
+     *
+     * @return COMM_WORLD's MPI_UNIVERSE_SIZE, or null if the launcher does not say
+     */
     public static Integer getUniverseSize() {
         return worldAttr(UNIVERSE_SIZE);
     }
 
-    /** COMM_WORLD's MPI_APPNUM, or null when not started as part of a multi-application launch. */
+    /**
+     * COMM_WORLD's MPI_APPNUM, or null when not started as part of a multi-application launch.
+     *
+     * @return COMM_WORLD's MPI_APPNUM, or null when not started as part of a multi-application launch
+     */
     public static Integer getAppNum() {
         return worldAttr(APPNUM);
     }
 
-    /** MPI_Buffer_attach: gives MPI {@code size} bytes (allocated by mpi4j) for buffered sends. */
+    /**
+     * MPI_Buffer_attach: gives MPI {@code size} bytes (allocated by mpi4j) for buffered sends.
+     *
+     * @param size the size in bytes
+     */
     public static synchronized void attachBuffer(int size) {
         Environment.ensure();
         if (bsendBuffer != 0) {
@@ -308,7 +408,11 @@ public final class MPI {
         bsendSize = size;
     }
 
-    /** MPI_Buffer_detach: waits until buffered messages are sent, then releases the buffer; returns its size. */
+    /**
+     * MPI_Buffer_detach: waits until buffered messages are sent, then releases the buffer; returns its size.
+     *
+     * @return its size
+     */
     public static synchronized int detachBuffer() {
         if (bsendBuffer == 0) {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "no bsend buffer is attached");
@@ -338,7 +442,11 @@ public final class MPI {
         return s.getCString(0, max);
     }
 
-    /** MPI_Close_port. @param port a name from {@link #openPort} */
+    /**
+     * MPI_Close_port. @param port a name from {@link #openPort}
+     *
+     * @param port the port name (from MPI.openPort)
+     */
     public static void closePort(String port) {
         Environment.ensure();
         MPIException.check(LibMpi.MPI_Close_port(Args.notNull(port, "port")));
@@ -356,7 +464,13 @@ public final class MPI {
         MPIException.check(LibMpi.MPI_Publish_name(Args.notNull(service, "service"), Args.info(info), Args.notNull(port, "port")));
     }
 
-    /** MPI_Unpublish_name. @param service the service name @param info hints (null: Info.NULL) @param port the port name */
+    /**
+     * MPI_Unpublish_name. @param service the service name @param info hints (null: Info.NULL) @param port the port name
+     *
+     * @param service the service name
+     * @param info the info hints (Info.NULL for none)
+     * @param port the port name (from MPI.openPort)
+     */
     public static void unpublishName(String service, Info info, String port) {
         Environment.ensure();
         MPIException.check(LibMpi.MPI_Unpublish_name(Args.notNull(service, "service"), Args.info(info), Args.notNull(port, "port")));

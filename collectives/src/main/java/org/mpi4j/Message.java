@@ -17,17 +17,29 @@ public final class Message {
         this.handle = handle;
     }
 
-    /** The native MPI_Message handle. */
+    /**
+     * The native MPI_Message handle.
+     *
+     * @return the native MPI_Message handle
+     */
     public long handle() {
         return handle;
     }
 
-    /** True once received (MPI_MESSAGE_NULL). */
+    /**
+     * True once received (MPI_MESSAGE_NULL).
+     *
+     * @return true once received (MPI_MESSAGE_NULL)
+     */
     public boolean isNull() {
         return handle == NULL;
     }
 
-    /** True for the message matched from MPI.PROC_NULL (MPI_MESSAGE_NO_PROC). */
+    /**
+     * True for the message matched from MPI.PROC_NULL (MPI_MESSAGE_NO_PROC).
+     *
+     * @return true for the message matched from MPI.PROC_NULL (MPI_MESSAGE_NO_PROC)
+     */
     public boolean isNoProc() {
         return handle == LibMpi.MPI_MESSAGE_NO_PROC();
     }
@@ -38,25 +50,41 @@ public final class Message {
         }
     }
 
-    /** MPI_Mrecv: receives the message into {@code buf}. */
+    /**
+     * MPI_Mrecv: receives the message into {@code buf}.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void recv(Object buf) {
         recv(buf, null);
     }
 
-    /** MPI_Mrecv: receives the message into {@code buf} and fills {@code status}. */
+    /**
+     * MPI_Mrecv: receives the message into {@code buf} and fills {@code status}.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     * @param status the status to fill (may be null)
+     */
     public void recv(Object buf, Status status) {
         checkLive();
         MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
-        long st = Staging.status(status);
+        long st = Staging.recvStatus(status);
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
         int rc = LibMpi.mpi4j_mrecv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), s.address(0), st);
         handle = s.getHandle(0);
         Staging.landed(rc, st);
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw MPIException.receiveFailed(rc, "mrecv", m.count(), m.datatype(), st);
+        }
     }
 
-    /** MPI_Imrecv: starts receiving the message into {@code buf}. */
+    /**
+     * MPI_Imrecv: starts receiving the message into {@code buf}.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request irecv(Object buf) {
         checkLive();
         MessageBuffer m = Buffers.forRecv(buf);
@@ -71,6 +99,7 @@ public final class Message {
             throw MPIException.fromCode(rc);
         }
         r.handle = s.getHandle(16);
+        r.receives(m.count(), m.datatype());
         return r;
     }
 }

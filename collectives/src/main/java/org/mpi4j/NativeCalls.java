@@ -17,6 +17,9 @@ public final class NativeCalls {
     /**
      * The native address to give a blocking call that reads {@code m} (a write to a file): a heap array is copied into
      * this thread's staging memory, any other memory passes as it is. End the call with {@link #landed}.
+     *
+     * @param m the message buffer
+     * @return the native address to give a blocking call that reads {@code m} (a write to a file): a heap array is copied into this thread's staging memory, any other memory passes as it is
      */
     public static long sendAddress(MessageBuffer m) {
         return Staging.alwaysSend(m).address();
@@ -27,6 +30,9 @@ public final class NativeCalls {
      * memory, landed by {@link #landed} (only the bytes the status says were delivered, only the type map's bytes).
      * The staging memory starts as a copy of the array, so bytes a call leaves unwritten although its status counts
      * them (Open MPI 4.1's collective reads at end of file) land with the values the array had.
+     *
+     * @param m the message buffer
+     * @return the native address to give a blocking call that fills {@code m} (a read from a file): a heap array gets staging memory, landed by {@link #landed} (only the bytes the status says were delivered, only the type map's bytes)
      */
     public static long recvAddress(MessageBuffer m) {
         return Staging.alwaysRecv(m, true).address();
@@ -35,17 +41,29 @@ public final class NativeCalls {
     /**
      * The MPI_Status address to give the blocking call: the caller's, this thread's own while a staged receive needs
      * the delivered count, or MPI_STATUS_IGNORE.
+     *
+     * @param user the caller's object
+     * @return the MPI_Status address to give the blocking call: the caller's, this thread's own while a staged receive needs the delivered count, or MPI_STATUS_IGNORE
      */
     public static long status(Status user) {
         return Staging.alwaysStatus(user);
     }
 
-    /** After the blocking call returned {@code rc} with {@code status}: lands a staged receive when rc is 0. */
+    /**
+     * After the blocking call returned {@code rc} with {@code status}: lands a staged receive when rc is 0.
+     *
+     * @param rc the return code of the MPI call
+     * @param status the status to fill (may be null)
+     */
     public static void landed(int rc, long status) {
         Staging.alwaysLanded(rc, status);
     }
 
-    /** A new request, not started, to bind memory to and give the handle MPI returns (see {@link #started}). */
+    /**
+     * A new request, not started, to bind memory to and give the handle MPI returns (see {@link #started}).
+     *
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public static Request newRequest() {
         return new Request();
     }
@@ -53,32 +71,60 @@ public final class NativeCalls {
     /**
      * Binds {@code m} to request {@code r} until it completes and returns the native address to give MPI (staging
      * memory for a heap array, filled from it now and landed on completion when {@code receive}).
+     *
+     * @param r the request
+     * @param m the message buffer
+     * @param receive true for a receive
+     * @return binds {@code m} to request {@code r} until it completes and returns the native address to give MPI (staging memory for a heap array, filled from it now and landed on completion when {@code receive})
      */
     public static long bind(Request r, MessageBuffer m, boolean receive) {
         return r.bind(m, receive);
     }
 
-    /** Sets the native MPI_Request handle of a started request. */
+    /**
+     * Sets the native MPI_Request handle of a started request.
+     *
+     * @param r the request
+     * @param handle the native handle
+     */
     public static void started(Request r, long handle) {
         r.handle = handle;
     }
 
-    /** Completes a bound request that MPI finished without a request handle (a split collective's end): lands, frees. */
+    /**
+     * Completes a bound request that MPI finished without a request handle (a split collective's end): lands, frees.
+     *
+     * @param r the request
+     */
     public static void completed(Request r) {
         r.completed();
     }
 
-    /** Lets go of a bound request's memory after its start failed. */
+    /**
+     * Lets go of a bound request's memory after its start failed.
+     *
+     * @param r the request
+     */
     public static void release(Request r) {
         r.release();
     }
 
-    /** The {@link Errhandler} for a native handle: the predefined constant, or a wrapper. */
+    /**
+     * The {@link Errhandler} for a native handle: the predefined constant, or a wrapper.
+     *
+     * @param handle the native handle
+     * @return the {@link Errhandler} for a native handle: the predefined constant, or a wrapper
+     */
     public static Errhandler errhandler(long handle) {
         return Errhandler.of(handle);
     }
 
-    /** The {@link Datatype} for a native handle: the predefined constant, or a foreign wrapper. */
+    /**
+     * The {@link Datatype} for a native handle: the predefined constant, or a foreign wrapper.
+     *
+     * @param handle the native handle
+     * @return the {@link Datatype} for a native handle: the predefined constant, or a foreign wrapper
+     */
     public static Datatype datatype(long handle) {
         return Datatype.lookup(handle);
     }

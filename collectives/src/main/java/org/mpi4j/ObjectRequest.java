@@ -102,7 +102,11 @@ public final class ObjectRequest extends Request {
         return head;
     }
 
-    /** MPI_Wait, then the received object (null for a send, or a receive from MPI.PROC_NULL). */
+    /**
+     * MPI_Wait, then the received object (null for a send, or a receive from MPI.PROC_NULL).
+     *
+     * @return MPI_Wait, then the received object (null for a send, or a receive from MPI.PROC_NULL)
+     */
     public Object waitObject() {
         waitFor();
         return object;
@@ -110,7 +114,9 @@ public final class ObjectRequest extends Request {
 
     /**
      * MPI_Wait, then the received object cast to {@code type}.
+     *
      * @param type the class the program expects
+     * @param <T> the type of the result
      * @return the object, or null
      * @throws MPIException (MPI_ERR_TYPE) when the object is of another class
      */
@@ -120,7 +126,11 @@ public final class ObjectRequest extends Request {
         return ObjectPath.as(type, waitObject());
     }
 
-    /** The received object once the request has completed; throws if it has not. */
+    /**
+     * The received object once the request has completed; throws if it has not.
+     *
+     * @return the received object once the request has completed; throws if it has not
+     */
     public Object getObject() {
         if (!done) {
             throw new MPIException(ErrorClasses.ERR_REQUEST, "the object request has not completed; wait or test first");

@@ -83,12 +83,23 @@ public final class Op implements AutoCloseable {
     /**
      * MPI_Op_create: a reduction written in Java. MPI calls {@code function} on whole vectors (commutative or not:
      * for a non-commutative op MPI combines in rank order). Free it with {@link #free()} or try-with-resources.
+     *
+     * @param function the function that combines two values
+     * @param commute whether the operation is commutative
+     * @return a reduction written in Java
      */
     public static Op create(UserFunction function, boolean commute) {
         return create(function, null, commute);
     }
 
-    /** MPI_Op_create with an object form too, so the same op serves the object path ({@link Intracomm#reduceObject(Object, Op, int)}). */
+    /**
+     * MPI_Op_create with an object form too, so the same op serves the object path ({@link Intracomm#reduceObject(Object, Op, int)}).
+     *
+     * @param function the function that combines two values
+     * @param objectFunction the same reduction on objects, for the object path (null for none)
+     * @param commute whether the operation is commutative
+     * @return the operation
+     */
     public static synchronized Op create(UserFunction function, BinaryOperator<Object> objectFunction, boolean commute) {
         if (function == null) {
             throw new MPIException(ErrorClasses.ERR_OP, "user function is null");
@@ -116,7 +127,13 @@ public final class Op implements AutoCloseable {
         return op;
     }
 
-    /** A user op on doubles (MPI_DOUBLE buffers): {@code inout[i] = f(in[i], inout[i])}. */
+    /**
+     * A user op on doubles (MPI_DOUBLE buffers): {@code inout[i] = f(in[i], inout[i])}.
+     *
+     * @param f the function that combines two values
+     * @param commute whether the operation is commutative
+     * @return a user op on doubles (MPI_DOUBLE buffers): {@code inout[i] = f(in[i], inout[i])}
+     */
     public static Op ofDoubles(DoubleBinaryOperator f, boolean commute) {
         return create((in, inout, n, t) -> {
             DoubleBuffer a = in.asDoubleBuffer();
@@ -128,7 +145,13 @@ public final class Op implements AutoCloseable {
         }, (x, y) -> f.applyAsDouble(((Number) x).doubleValue(), ((Number) y).doubleValue()), commute);
     }
 
-    /** A user op on longs (MPI_LONG buffers): {@code inout[i] = f(in[i], inout[i])}. */
+    /**
+     * A user op on longs (MPI_LONG buffers): {@code inout[i] = f(in[i], inout[i])}.
+     *
+     * @param f the function that combines two values
+     * @param commute whether the operation is commutative
+     * @return a user op on longs (MPI_LONG buffers): {@code inout[i] = f(in[i], inout[i])}
+     */
     public static Op ofLongs(LongBinaryOperator f, boolean commute) {
         return create((in, inout, n, t) -> {
             LongBuffer a = in.asLongBuffer();
@@ -140,7 +163,13 @@ public final class Op implements AutoCloseable {
         }, (x, y) -> f.applyAsLong(((Number) x).longValue(), ((Number) y).longValue()), commute);
     }
 
-    /** A user op on ints (MPI_INT buffers): {@code inout[i] = f(in[i], inout[i])}. */
+    /**
+     * A user op on ints (MPI_INT buffers): {@code inout[i] = f(in[i], inout[i])}.
+     *
+     * @param f the function that combines two values
+     * @param commute whether the operation is commutative
+     * @return a user op on ints (MPI_INT buffers): {@code inout[i] = f(in[i], inout[i])}
+     */
     public static Op ofInts(IntBinaryOperator f, boolean commute) {
         return create((in, inout, n, t) -> {
             IntBuffer a = in.asIntBuffer();
@@ -180,7 +209,11 @@ public final class Op implements AutoCloseable {
         }
     }
 
-    /** The native MPI_Op handle; throws if freed. */
+    /**
+     * The native MPI_Op handle; throws if freed.
+     *
+     * @return the native MPI_Op handle; throws if freed
+     */
     public long handle() {
         if (handle == NULL && this != OP_NULL) {
             throw new MPIException(ErrorClasses.ERR_OP, "op " + label + " has been freed");
@@ -188,29 +221,50 @@ public final class Op implements AutoCloseable {
         return handle;
     }
 
-    /** True for a user-defined op whose function is Java (heap arrays are then staged, not pinned). */
+    /**
+     * True for a user-defined op whose function is Java (heap arrays are then staged, not pinned).
+     *
+     * @return true for a user-defined op whose function is Java (heap arrays are then staged, not pinned)
+     */
     public boolean isUserDefined() {
         return function != null;
     }
 
-    /** True for MPI's predefined operations. */
+    /**
+     * True for MPI's predefined operations.
+     *
+     * @return true for MPI's predefined operations
+     */
     public boolean isPredefined() {
         return predefined;
     }
 
-    /** MPI_Op_commutative. */
+    /**
+     * MPI_Op_commutative.
+     *
+     * @return MPI_Op_commutative
+     */
     public boolean isCommutative() {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Op_commutative(handle(), s.address(0)));
         return s.getInt(0) != 0;
     }
 
-    /** MPI_Op_c2f: this op's Fortran handle. */
+    /**
+     * MPI_Op_c2f: this op's Fortran handle.
+     *
+     * @return this op's Fortran handle
+     */
     public int toFortran() {
         return LibMpi.MPI_Op_c2f(handle());
     }
 
-    /** MPI_Op_f2c: wraps the op of a Fortran handle (predefined ones map to their constants). */
+    /**
+     * MPI_Op_f2c: wraps the op of a Fortran handle (predefined ones map to their constants).
+     *
+     * @param f the Fortran handle
+     * @return wraps the op of a Fortran handle (predefined ones map to their constants)
+     */
     public static Op fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Op_f2c(f), f, "op"));
@@ -219,6 +273,9 @@ public final class Op implements AutoCloseable {
     /**
      * Wraps a native MPI_Op handle (interop); predefined handles map to their constants.
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     *
+     * @param h the native handle
+     * @return the operation
      */
     public static Op fromHandle(long h) {
         for (Op o : new Op[] {MAX, MIN, SUM, PROD, LAND, BAND, LOR, BOR, LXOR, BXOR, MAXLOC, MINLOC, REPLACE, NO_OP, OP_NULL}) {
@@ -256,6 +313,9 @@ public final class Op implements AutoCloseable {
     /**
      * MPI_Reduce_local: {@code inoutbuf[i] = inbuf[i] op inoutbuf[i]} on this process. Counts and datatypes of the
      * two buffers must match.
+     *
+     * @param inbuf the input buffer
+     * @param inoutbuf the buffer that is both operand and result
      */
     public void reduceLocal(Object inbuf, Object inoutbuf) {
         Collectives.reduceLocal(this, inbuf, inoutbuf);
@@ -267,6 +327,10 @@ public final class Op implements AutoCloseable {
      * Applies this op to two objects (the object path's reduce): predefined ops on numbers (Integer, Long, Short,
      * Byte, Double, Float, BigInteger, BigDecimal) and Booleans, user ops through their object function.
      * MAXLOC/MINLOC take {@code Map.Entry<value, location>} pairs, mpi4py's (value, index) tuples.
+     *
+     * @param a the object
+     * @param b the object
+     * @return applies this op to two objects (the object path's reduce): predefined ops on numbers (Integer, Long, Short, Byte, Double, Float, BigInteger, BigDecimal) and Booleans, user ops through their object function
      */
     public Object apply(Object a, Object b) {
         handle();   // a freed op is an error here too, as in a buffer reduction

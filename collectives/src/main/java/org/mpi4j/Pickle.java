@@ -31,22 +31,38 @@ public final class Pickle {
 
     private Pickle() { }
 
-    /** The process-wide object-path settings. */
+    /**
+     * The process-wide object-path settings.
+     *
+     * @return the process-wide object-path settings
+     */
     public static Pickle get() {
         return INSTANCE;
     }
 
-    /** The classes deserialization may create; extend it on every rank before receiving your own classes. */
+    /**
+     * The classes deserialization may create; extend it on every rank before receiving your own classes.
+     *
+     * @return the classes deserialization may create; extend it on every rank before receiving your own classes
+     */
     public AllowList allowList() {
         return allowList;
     }
 
-    /** The serializer in use. */
+    /**
+     * The serializer in use.
+     *
+     * @return the serializer in use
+     */
     public Serializer getSerializer() {
         return serializer;
     }
 
-    /** Replaces the serializer (every rank must use the same one). */
+    /**
+     * Replaces the serializer (every rank must use the same one).
+     *
+     * @param s the serializer
+     */
     public void setSerializer(Serializer s) {
         if (s == null) {
             throw new MPIException(ErrorClasses.ERR_ARG, "serializer is null");
@@ -58,12 +74,18 @@ public final class Pickle {
      * Largest MPI message the object path sends after the first frame (default 64 MiB, or the system property
      * {@code mpi4j.pickle.chunkBytes}). Larger chunks are not faster: every byte of a frame is fresh memory, and page
      * faults, not MPI, bound a large object's speed (64 MiB frames keep the staging of heap arrays reused).
+     *
+     * @return the largest frame after the first, in bytes
      */
     public int getChunkBytes() {
         return chunkBytes;
     }
 
-    /** Sets the largest message after the first frame, at least 16 bytes (every rank alike). */
+    /**
+     * Sets the largest message after the first frame, at least 16 bytes (every rank alike).
+     *
+     * @param bytes the number of bytes
+     */
     public void setChunkBytes(int bytes) {
         if (bytes < 16) {
             throw new MPIException(ErrorClasses.ERR_ARG, "chunk size " + bytes + " is below 16 bytes");
@@ -71,12 +93,20 @@ public final class Pickle {
         chunkBytes = bytes;
     }
 
-    /** Size of the first message of an object, header included (default 64 KiB): irecv buffers need this much. */
+    /**
+     * Size of the first message of an object, header included (default 64 KiB): irecv buffers need this much.
+     *
+     * @return size of the first message of an object, header included (default 64 KiB): irecv buffers need this much
+     */
     public int getFirstFrameBytes() {
         return firstFrameBytes;
     }
 
-    /** Sets the first message's maximum size, at least 48 bytes (every rank alike). */
+    /**
+     * Sets the first message's maximum size, at least 48 bytes (every rank alike).
+     *
+     * @param bytes the number of bytes
+     */
     public void setFirstFrameBytes(int bytes) {
         if (bytes < 2 * HEADER) {
             throw new MPIException(ErrorClasses.ERR_ARG, "first frame size " + bytes + " is below " + 2 * HEADER + " bytes");
@@ -84,7 +114,12 @@ public final class Pickle {
         firstFrameBytes = bytes;
     }
 
-    /** Serializes {@code obj} into a byte array (mpi4py's pickle.dumps). */
+    /**
+     * Serializes {@code obj} into a byte array (mpi4py's pickle.dumps).
+     *
+     * @param obj the object (any object the serializer and allow-list accept)
+     * @return the bytes
+     */
     public byte[] dumps(Object obj) {
         Frames f = dump(obj, false);
         byte[] out = new byte[Math.toIntExact(f.payload)];
@@ -96,7 +131,12 @@ public final class Pickle {
         return out;
     }
 
-    /** Deserializes bytes made by {@link #dumps} (mpi4py's pickle.loads), through the allow-list. */
+    /**
+     * Deserializes bytes made by {@link #dumps} (mpi4py's pickle.loads), through the allow-list.
+     *
+     * @param bytes the number of bytes
+     * @return the object read
+     */
     public Object loads(byte[] bytes) {
         return load(bytes, 0, bytes.length);
     }

@@ -38,7 +38,11 @@ public final class Prequest extends Request {
         super.completed();
     }
 
-    /** MPI_Startall: starts every request. */
+    /**
+     * MPI_Startall: starts every request.
+     *
+     * @param reqs the requests
+     */
     public static void startAll(Prequest... reqs) {
         int h = NativeScratch.HANDLE_SIZE;
         NativeScratch s = NativeScratch.get().ensure(64 + reqs.length * h);

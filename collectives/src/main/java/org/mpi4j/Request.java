@@ -17,6 +17,11 @@ public class Request implements AutoCloseable {
     private static final int H = NativeScratch.HANDLE_SIZE;
     /** Scratch bytes kept for scalar outputs before arrays of handles. */
     private static final int ARRAYS_AT = 64;
+    /**
+     * Where in this thread's scratch area (at least 4 KiB) an MPI_Status goes when a receive's caller passed none:
+     * clear of the handles and flags of wait/test (0-23) and of the error strings MPIException reads (64-320).
+     */
+    private static final int STATUS_AT = 4096 - 256;
 
     long handle;
     private Object keep;
@@ -24,6 +29,9 @@ public class Request implements AutoCloseable {
     /** Provider leases that keep off-heap memory valid until completion (an extra Arrow reference...). */
     private AutoCloseable lease;
     private AutoCloseable lease2;
+    /** For a point-to-point receive: the buffer's count and datatype, named when the message is truncated. */
+    private long recvCount = -1;
+    private long recvType;
     /** Set for reductions with a Java-defined op, whose exception (if any) surfaces on completion. */
     boolean userOp;
     /** Native memory this request owns while MPI may use it: staged heap arrays and count/type arrays. */
@@ -58,6 +66,9 @@ public class Request implements AutoCloseable {
     /**
      * Wraps a native MPI_Request handle (interop).
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
+     *
+     * @param handle the native handle
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public static Request fromHandle(long handle) {
         Request r = new Request();
@@ -65,23 +76,40 @@ public class Request implements AutoCloseable {
         return r;
     }
 
-    /** MPI_Request_f2c: the request for a Fortran handle. */
+    /**
+     * MPI_Request_f2c: the request for a Fortran handle.
+     *
+     * @param f the Fortran handle
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public static Request fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Request_f2c(f), f, "request"));
     }
 
-    /** MPI_Request_c2f: this request's Fortran handle. */
+    /**
+     * MPI_Request_c2f: this request's Fortran handle.
+     *
+     * @return this request's Fortran handle
+     */
     public int toFortran() {
         return LibMpi.MPI_Request_c2f(handle);
     }
 
-    /** The native MPI_Request handle (MPI_REQUEST_NULL once completed). */
+    /**
+     * The native MPI_Request handle (MPI_REQUEST_NULL once completed).
+     *
+     * @return the native MPI_Request handle (MPI_REQUEST_NULL once completed)
+     */
     public long handle() {
         return handle;
     }
 
-    /** True when the handle is MPI_REQUEST_NULL (completed, freed, or never started). */
+    /**
+     * True when the handle is MPI_REQUEST_NULL (completed, freed, or never started).
+     *
+     * @return true when the handle is MPI_REQUEST_NULL (completed, freed, or never started)
+     */
     public boolean isNull() {
         return handle == NULL;
     }
@@ -227,27 +255,69 @@ public class Request implements AutoCloseable {
         waitFor(null);
     }
 
-    /** MPI_Wait: blocks until the operation completes and fills {@code status}. */
+    /** Marks this request as a point-to-point receive into {@code count} elements of {@code datatype}. */
+    void receives(long count, long datatype) {
+        recvCount = count;
+        recvType = datatype;
+    }
+
+    /** The status to give MPI: the caller's, or for a receive one of this thread's, to name a truncation's size. */
+    private long statusFor(Status status, NativeScratch s) {
+        if (status != null || recvCount < 0) {
+            return Status.addressOf(status);
+        }
+        return s.address(STATUS_AT);
+    }
+
+    /** The exception for a failed completion: a truncated receive names both sizes. */
+    private MPIException failed(int rc, String call, long status) {
+        return recvCount < 0 ? MPIException.fromCode(rc) : MPIException.receiveFailed(rc, call, recvCount, recvType, status);
+    }
+
+    /**
+     * MPI_Wait: blocks until the operation completes and fills {@code status}.
+     *
+     * @param status the status to fill (may be null)
+     */
     public void waitFor(Status status) {
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
-        int rc = LibMpi.MPI_Wait(s.address(0), Status.addressOf(status));
+        long st = statusFor(status, s);
+        int rc = LibMpi.MPI_Wait(s.address(0), st);
         handle = s.getHandle(0);
         completed();
-        MPIException.check(rc);
+        if (rc != 0) {
+            throw failed(rc, "wait", st);
+        }
     }
 
-    /** MPI_Test: true (and the operation is completed) if it has finished. */
+    /**
+     * MPI_Test: true (and the operation is completed) if it has finished.
+     *
+     * @return true (and the operation is completed) if it has finished
+     */
     public boolean test() {
         return test(null);
     }
 
-    /** MPI_Test: true if the operation has finished, filling {@code status}. */
+    /**
+     * MPI_Test: true if the operation has finished, filling {@code status}.
+     *
+     * @param status the status to fill (may be null)
+     * @return true if the operation has finished, filling {@code status}
+     */
     public boolean test(Status status) {
         NativeScratch s = NativeScratch.get();
         s.putHandle(8, handle);
-        int rc = LibMpi.MPI_Test(s.address(8), s.address(0), Status.addressOf(status));
-        MPIException.check(rc);
+        long st = statusFor(status, s);
+        int rc = LibMpi.MPI_Test(s.address(8), s.address(0), st);
+        if (rc != 0) {
+            handle = s.getHandle(8);
+            if (handle == NULL) {
+                completed();   // the operation completed in error: MPI freed the request
+            }
+            throw failed(rc, "test", st);
+        }
         boolean done = s.getInt(0) != 0;
         handle = s.getHandle(8);
         if (done) {
@@ -256,7 +326,12 @@ public class Request implements AutoCloseable {
         return done;
     }
 
-    /** MPI_Request_get_status: whether the operation has finished, without freeing the request. */
+    /**
+     * MPI_Request_get_status: whether the operation has finished, without freeing the request.
+     *
+     * @param status the status to fill (may be null)
+     * @return whether the operation has finished, without freeing the request
+     */
     public boolean getStatus(Status status) {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Request_get_status(handle, s.address(0), Status.addressOf(status)));
@@ -373,12 +448,21 @@ public class Request implements AutoCloseable {
         MPIException.check(rc);
     }
 
-    /** MPI_Waitall: waits for every request. */
+    /**
+     * MPI_Waitall: waits for every request.
+     *
+     * @param reqs the requests
+     */
     public static void waitAll(Request... reqs) {
         waitAll(reqs, null);
     }
 
-    /** MPI_Waitall: waits for every request, filling {@code statuses[i]} (entries may be null). */
+    /**
+     * MPI_Waitall: waits for every request, filling {@code statuses[i]} (entries may be null).
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     */
     public static void waitAll(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
@@ -386,12 +470,23 @@ public class Request implements AutoCloseable {
         completeAll(rc, s, reqs, statuses);
     }
 
-    /** MPI_Testall: true (and all are completed) if every request has finished. */
+    /**
+     * MPI_Testall: true (and all are completed) if every request has finished.
+     *
+     * @param reqs the requests
+     * @return true (and all are completed) if every request has finished
+     */
     public static boolean testAll(Request... reqs) {
         return testAll(reqs, null);
     }
 
-    /** MPI_Testall with statuses. */
+    /**
+     * MPI_Testall with statuses.
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     * @return true on success
+     */
     public static boolean testAll(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
@@ -405,12 +500,23 @@ public class Request implements AutoCloseable {
         return done;
     }
 
-    /** MPI_Waitany: waits for one request; returns its index, or MPI.UNDEFINED if none was active. */
+    /**
+     * MPI_Waitany: waits for one request; returns its index, or MPI.UNDEFINED if none was active.
+     *
+     * @param reqs the requests
+     * @return its index, or MPI.UNDEFINED if none was active
+     */
     public static int waitAny(Request... reqs) {
         return waitAny(reqs, null);
     }
 
-    /** MPI_Waitany with the completed request's status. */
+    /**
+     * MPI_Waitany with the completed request's status.
+     *
+     * @param reqs the requests
+     * @param status the status to fill (may be null)
+     * @return the wait any
+     */
     public static int waitAny(Request[] reqs, Status status) {
         int n = reqs.length;
         NativeScratch s = load(reqs, null);
@@ -423,12 +529,23 @@ public class Request implements AutoCloseable {
         return index;
     }
 
-    /** MPI_Testany: index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active. */
+    /**
+     * MPI_Testany: index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active.
+     *
+     * @param reqs the requests
+     * @return index of a completed request, -1 if none has finished yet, MPI.UNDEFINED if none was active
+     */
     public static int testAny(Request... reqs) {
         return testAny(reqs, null);
     }
 
-    /** MPI_Testany with the completed request's status. */
+    /**
+     * MPI_Testany with the completed request's status.
+     *
+     * @param reqs the requests
+     * @param status the status to fill (may be null)
+     * @return the test any
+     */
     public static int testAny(Request[] reqs, Status status) {
         int n = reqs.length;
         NativeScratch s = load(reqs, null);
@@ -445,12 +562,23 @@ public class Request implements AutoCloseable {
         return index;
     }
 
-    /** MPI_Waitsome: waits for at least one; returns the indices completed, or null if none was active. */
+    /**
+     * MPI_Waitsome: waits for at least one; returns the indices completed, or null if none was active.
+     *
+     * @param reqs the requests
+     * @return the indices completed, or null if none was active
+     */
     public static int[] waitSome(Request... reqs) {
         return waitSome(reqs, null);
     }
 
-    /** MPI_Waitsome with statuses: {@code statuses[i]} is filled for each completed index i. */
+    /**
+     * MPI_Waitsome with statuses: {@code statuses[i]} is filled for each completed index i.
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     * @return {@code statuses[i]} is filled for each completed index i
+     */
     public static int[] waitSome(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
@@ -458,12 +586,23 @@ public class Request implements AutoCloseable {
         return some(rc, s, reqs, statuses);
     }
 
-    /** MPI_Testsome: the indices completed so far (maybe none), or null if none was active. */
+    /**
+     * MPI_Testsome: the indices completed so far (maybe none), or null if none was active.
+     *
+     * @param reqs the requests
+     * @return the indices completed so far (maybe none), or null if none was active
+     */
     public static int[] testSome(Request... reqs) {
         return testSome(reqs, null);
     }
 
-    /** MPI_Testsome with statuses. */
+    /**
+     * MPI_Testsome with statuses.
+     *
+     * @param reqs the requests
+     * @param statuses the statuses to fill, one per request (may be null)
+     * @return the indices of the completed requests (empty if none; null if none was active)
+     */
     public static int[] testSome(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);

@@ -110,6 +110,22 @@ final class Staging {
         return alwaysStatus(user);
     }
 
+    /**
+     * The status to give a blocking point-to-point receive: the caller's, or this thread's own, so that a truncated
+     * receive can name the size of the message (see {@link MPIException#receiveFailed}) and a staged receive knows how
+     * many bytes arrived.
+     */
+    static long recvStatus(Status user) {
+        if (user != null) {
+            return Status.addressOf(user);
+        }
+        Staging st = LOCAL.get();
+        if (st.status == null) {
+            st.status = new Status();
+        }
+        return st.status.address();
+    }
+
     /** As {@link #status}, for a receive staged by {@link #alwaysRecv}. */
     static long alwaysStatus(Status user) {
         if (user != null) {

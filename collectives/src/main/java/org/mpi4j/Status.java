@@ -31,7 +31,11 @@ public final class Status {
         return s == null ? IGNORE : s.address;
     }
 
-    /** The native MPI_Status address (interop: pass it to C code that fills an MPI_Status). */
+    /**
+     * The native MPI_Status address (interop: pass it to C code that fills an MPI_Status).
+     *
+     * @return the native MPI_Status address (interop: pass it to C code that fills an MPI_Status)
+     */
     public long address() {
         return address;
     }
@@ -46,68 +50,119 @@ public final class Status {
         return SIZE;
     }
 
-    /** MPI_SOURCE: the rank that sent the message. */
+    /**
+     * MPI_SOURCE: the rank that sent the message.
+     *
+     * @return the rank that sent the message
+     */
     public int getSource() {
         return memory.getInt(SOURCE);
     }
 
-    /** MPI_TAG: the message's tag. */
+    /**
+     * MPI_TAG: the message's tag.
+     *
+     * @return the message's tag
+     */
     public int getTag() {
         return memory.getInt(TAG);
     }
 
-    /** MPI_ERROR: the error code of this request (set by the multiple-completion calls). */
+    /**
+     * MPI_ERROR: the error code of this request (set by the multiple-completion calls).
+     *
+     * @return the error code of this request (set by the multiple-completion calls)
+     */
     public int getError() {
         return memory.getInt(ERROR);
     }
 
-    /** Sets MPI_SOURCE (for generalized requests and tests). */
+    /**
+     * Sets MPI_SOURCE (for generalized requests and tests).
+     *
+     * @param source the rank of the source in this communicator (or MPI.ANY_SOURCE, MPI.PROC_NULL)
+     */
     public void setSource(int source) {
         memory.putInt(SOURCE, source);
     }
 
-    /** Sets MPI_TAG. */
+    /**
+     * Sets MPI_TAG.
+     *
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     */
     public void setTag(int tag) {
         memory.putInt(TAG, tag);
     }
 
-    /** Sets MPI_ERROR. */
+    /**
+     * Sets MPI_ERROR.
+     *
+     * @param error the error
+     */
     public void setError(int error) {
         memory.putInt(ERROR, error);
     }
 
-    /** MPI_Get_count: elements of {@code type} received; MPI.UNDEFINED if not a whole number. */
+    /**
+     * MPI_Get_count: elements of {@code type} received; MPI.UNDEFINED if not a whole number.
+     *
+     * @param type the datatype
+     * @return elements of {@code type} received; MPI.UNDEFINED if not a whole number
+     */
     public int getCount(Datatype type) {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Get_count(address, type.handle(), s.address(0)));
         return s.getInt(0);
     }
 
-    /** MPI_Get_count with MPI_BYTE: the message size in bytes (mpi4py's {@code Status.count}). */
+    /**
+     * MPI_Get_count with MPI_BYTE: the message size in bytes (mpi4py's {@code Status.count}).
+     *
+     * @return the message size in bytes (mpi4py's {@code Status.count})
+     */
     public int getCount() {
         return getCount(Datatype.BYTE);
     }
 
-    /** MPI_Get_elements_x: basic elements of {@code type} received. */
+    /**
+     * MPI_Get_elements_x: basic elements of {@code type} received.
+     *
+     * @param type the datatype
+     * @return basic elements of {@code type} received
+     */
     public long getElements(Datatype type) {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Get_elements_x(address, type.handle(), s.address(0)));
         return s.getLong(0);
     }
 
-    /** MPI_Status_set_elements_x. */
+    /**
+     * MPI_Status_set_elements_x.
+     *
+     * @param type the datatype
+     * @param count the number of elements
+     */
     public void setElements(Datatype type, long count) {
         MPIException.check(LibMpi.MPI_Status_set_elements_x(address, type.handle(), count));
     }
 
-    /** MPI_Test_cancelled: whether the request this status describes was cancelled. */
+    /**
+     * MPI_Test_cancelled: whether the request this status describes was cancelled.
+     *
+     * @return whether the request this status describes was cancelled
+     */
     public boolean isCancelled() {
         NativeScratch s = NativeScratch.get();
         MPIException.check(LibMpi.MPI_Test_cancelled(address, s.address(0)));
         return s.getInt(0) != 0;
     }
 
-    /** MPI_Status_set_cancelled. */
+    /**
+     * MPI_Status_set_cancelled.
+     *
+     * @param flag the flag
+     */
     public void setCancelled(boolean flag) {
         MPIException.check(LibMpi.MPI_Status_set_cancelled(address, flag ? 1 : 0));
     }

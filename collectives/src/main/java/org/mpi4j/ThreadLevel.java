@@ -19,12 +19,21 @@ public enum ThreadLevel {
         this.value = value;
     }
 
-    /** The native MPI_THREAD_* value. */
+    /**
+     * The native MPI_THREAD_* value.
+     *
+     * @return the native MPI_THREAD_* value
+     */
     public int value() {
         return value;
     }
 
-    /** The level for a native MPI_THREAD_* value. */
+    /**
+     * The level for a native MPI_THREAD_* value.
+     *
+     * @param value the value
+     * @return the level for a native MPI_THREAD_* value
+     */
     public static ThreadLevel of(int value) {
         for (ThreadLevel l : values()) {
             if (l.value == value) {

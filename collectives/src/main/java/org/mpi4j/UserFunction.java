@@ -9,6 +9,13 @@ import java.nio.ByteBuffer;
  */
 @FunctionalInterface
 public interface UserFunction {
-    /** Combines {@code invec} into {@code inoutvec}, element by element, for {@code count} elements. */
+    /**
+     * Combines {@code invec} into {@code inoutvec}, element by element, for {@code count} elements.
+     *
+     * @param invec the input vector
+     * @param inoutvec the input-output vector (holds the result)
+     * @param count the number of elements
+     * @param datatype the datatype
+     */
     void apply(ByteBuffer invec, ByteBuffer inoutvec, int count, Datatype datatype);
 }

@@ -162,8 +162,9 @@ public final class Win implements AutoCloseable {
      * element size (8 for a DoubleBuffer or a Float8Vector, 1 for a ByteBuffer or ArrowBuf) and no info hints.
      *
      * @param memory a direct NIO buffer, Arrow vector or ArrowBuf, ND4J array, a BufferSpec over one of them, or null
-     *               for a rank that exposes no memory; a Java heap array or heap NIO buffer is an MPIException
+     *     for a rank that exposes no memory; a Java heap array or heap NIO buffer is an MPIException
      * @param comm   the intracommunicator whose processes access the window
+     * @return the new window
      */
     public static Win create(Object memory, Intracomm comm) {
         return create(memory, -1, Info.NULL, comm);
@@ -173,10 +174,11 @@ public final class Win implements AutoCloseable {
      * MPI_Win_create over {@code memory} (collective over {@code comm}).
      *
      * @param memory   a direct NIO buffer, Arrow vector or ArrowBuf, ND4J array, a BufferSpec over one of them, or
-     *                 null for a rank that exposes no memory; a Java heap array or heap NIO buffer is refused
+     *     null for a rank that exposes no memory; a Java heap array or heap NIO buffer is refused
      * @param dispUnit bytes per unit of target displacement at this rank (-1: the memory's element size)
      * @param info     hints (Info.NULL for none)
      * @param comm     the intracommunicator whose processes access the window
+     * @return the new window
      */
     public static Win create(Object memory, int dispUnit, Info info, Intracomm comm) {
         long h = comm.handle();
@@ -217,6 +219,7 @@ public final class Win implements AutoCloseable {
      * @param dispUnit bytes per unit of target displacement at this rank
      * @param info     hints (Info.NULL for none)
      * @param comm     the intracommunicator whose processes access the window
+     * @return the new window
      */
     public static Win create(long address, long size, int dispUnit, Info info, Intracomm comm) {
         return create(comm.handle(), address, size, dispUnit, info, comm);
@@ -237,6 +240,7 @@ public final class Win implements AutoCloseable {
      * @param dispUnit bytes per unit of target displacement at this rank
      * @param info     hints (Info.NULL for none)
      * @param comm     the intracommunicator whose processes access the window
+     * @return MPI allocates {@code size} bytes at this rank; they are the window's memory and {@link #getBuffer()} (a direct ByteBuffer in native byte order) until the window is freed
      */
     public static Win allocate(long size, int dispUnit, Info info, Intracomm comm) {
         long h = comm.handle();
@@ -275,6 +279,7 @@ public final class Win implements AutoCloseable {
      * @param dispUnit bytes per unit of target displacement at this rank
      * @param info     hints (Info.NULL for none; "alloc_shared_noncontig" "true" lets MPI place segments apart)
      * @param comm     the intracommunicator of processes sharing memory
+     * @return a communicator from {@code comm.splitType(MPI.COMM_TYPE_SHARED, ...)}): as {@link #allocate}, in memory every process of the communicator maps; {@link #sharedQuery} gives another rank's segment to load and store directly
      */
     public static Win allocateShared(long size, int dispUnit, Info info, Intracomm comm) {
         long h = comm.handle();
@@ -293,6 +298,7 @@ public final class Win implements AutoCloseable {
      *
      * @param info hints (Info.NULL for none)
      * @param comm the intracommunicator whose processes access the window
+     * @return a window with no memory; {@link #attach} exposes memory and target displacements are absolute addresses ({@link MPI#getAddress}) exchanged by the program
      */
     public static Win createDynamic(Info info, Intracomm comm) {
         long h = comm.handle();
@@ -396,7 +402,11 @@ public final class Win implements AutoCloseable {
 
     // ------------------------------------------------------------------ handle, interop, freeing
 
-    /** The native MPI_Win handle; an MPIException (MPI_ERR_WIN) once freed. */
+    /**
+     * The native MPI_Win handle; an MPIException (MPI_ERR_WIN) once freed.
+     *
+     * @return the native MPI_Win handle; an MPIException (MPI_ERR_WIN) once freed
+     */
     public long handle() {
         long h = handle;
         if (h == NULL) {
@@ -405,7 +415,11 @@ public final class Win implements AutoCloseable {
         return h;
     }
 
-    /** True once freed. */
+    /**
+     * True once freed.
+     *
+     * @return true once freed
+     */
     public boolean isFreed() {
         return handle == NULL;
     }
@@ -415,6 +429,9 @@ public final class Win implements AutoCloseable {
      * (same range checks, same pending operations), else a wrapper of a window made elsewhere, whose memory and sizes
      * mpi4j does not know, so its accesses are not range-checked; its error handler is left as it is. The handle is
      * not checked, as in C and mpi4py.
+     *
+     * @param handle the native handle
+     * @return the window of a native MPI_Win handle (interop): the mpi4j window itself when mpi4j made it and has not freed it (same range checks, same pending operations), else a wrapper of a window made elsewhere, whose memory and sizes mpi4j does not know, so its accesses are not range-checked; its error handler is left as it is
      */
     public static Win fromHandle(long handle) {
         Environment.ensure();
@@ -422,13 +439,22 @@ public final class Win implements AutoCloseable {
         return known != null ? known : new Win(handle, FLAVOR_DYNAMIC, 0, 0, 1, null, null, Integer.MAX_VALUE, null);
     }
 
-    /** MPI_Win_f2c: the window for a Fortran handle (not range-checked, see {@link #fromHandle}). */
+    /**
+     * MPI_Win_f2c: the window for a Fortran handle (not range-checked, see {@link #fromHandle}).
+     *
+     * @param f the Fortran handle
+     * @return the window for a Fortran handle (not range-checked, see {@link #fromHandle})
+     */
     public static Win fromFortran(int f) {
         Environment.ensure();
         return fromHandle(Environment.fromFortran(LibMpi.MPI_Win_f2c(f), f, "window"));
     }
 
-    /** MPI_Win_c2f: this window's Fortran handle. */
+    /**
+     * MPI_Win_c2f: this window's Fortran handle.
+     *
+     * @return this window's Fortran handle
+     */
     public int toFortran() {
         return LibMpi.MPI_Win_c2f(handle());
     }
@@ -485,6 +511,8 @@ public final class Win implements AutoCloseable {
      * The window memory at this rank as a direct ByteBuffer in native byte order: MPI's memory for
      * {@link #allocate} and {@link #allocateShared} (null when over 2 GiB: use {@link #getBaseAddress()}); an
      * MPIException (MPI_ERR_RMA_FLAVOR) for other flavors, whose memory the program already holds.
+     *
+     * @return the window memory at this rank as a direct ByteBuffer in native byte order: MPI's memory for {@link #allocate} and {@link #allocateShared} (null when over 2 GiB: use {@link #getBaseAddress()}); an MPIException (MPI_ERR_RMA_FLAVOR) for other flavors, whose memory the program already holds
      */
     public ByteBuffer getBuffer() {
         handle();
@@ -495,12 +523,20 @@ public final class Win implements AutoCloseable {
         return buffer == null ? null : buffer.duplicate().order(ByteOrder.nativeOrder());
     }
 
-    /** MPI_Win_get_attr(MPI_WIN_BASE): native address of this rank's window memory (0 for none). */
+    /**
+     * MPI_Win_get_attr(MPI_WIN_BASE): native address of this rank's window memory (0 for none).
+     *
+     * @return native address of this rank's window memory (0 for none)
+     */
     public long getBaseAddress() {
         return attrPointer(LibMpi.MPI_WIN_BASE());
     }
 
-    /** MPI_Win_get_attr(MPI_WIN_SIZE): bytes of window memory at this rank. */
+    /**
+     * MPI_Win_get_attr(MPI_WIN_SIZE): bytes of window memory at this rank.
+     *
+     * @return bytes of window memory at this rank
+     */
     public long getSize() {
         if (flavor == FLAVOR_ALLOCATE && allocateBytes(size) != size) {
             return size;   // what the program asked for, not MPICH's padding (see allocateBytes)
@@ -509,25 +545,42 @@ public final class Win implements AutoCloseable {
         return p == 0 ? 0 : LibMpi.mpi4j_read_aint(p);
     }
 
-    /** MPI_Win_get_attr(MPI_WIN_DISP_UNIT): bytes per unit of target displacement at this rank. */
+    /**
+     * MPI_Win_get_attr(MPI_WIN_DISP_UNIT): bytes per unit of target displacement at this rank.
+     *
+     * @return bytes per unit of target displacement at this rank
+     */
     public int getDispUnit() {
         long p = attrPointer(LibMpi.MPI_WIN_DISP_UNIT());
         return p == 0 ? 0 : LibMpi.mpi4j_read_int(p);
     }
 
-    /** MPI_Win_get_attr(MPI_WIN_CREATE_FLAVOR): {@link #FLAVOR_CREATE}, ALLOCATE, DYNAMIC or SHARED. */
+    /**
+     * MPI_Win_get_attr(MPI_WIN_CREATE_FLAVOR): {@link #FLAVOR_CREATE}, ALLOCATE, DYNAMIC or SHARED.
+     *
+     * @return {@link #FLAVOR_CREATE}, ALLOCATE, DYNAMIC or SHARED
+     */
     public int getCreateFlavor() {
         long p = attrPointer(LibMpi.MPI_WIN_CREATE_FLAVOR());
         return p == 0 ? flavor : LibMpi.mpi4j_read_int(p);
     }
 
-    /** MPI_Win_get_attr(MPI_WIN_MODEL): {@link #UNIFIED} or {@link #SEPARATE}. */
+    /**
+     * MPI_Win_get_attr(MPI_WIN_MODEL): {@link #UNIFIED} or {@link #SEPARATE}.
+     *
+     * @return {@link #UNIFIED} or {@link #SEPARATE}
+     */
     public int getModel() {
         long p = attrPointer(LibMpi.MPI_WIN_MODEL());
         return p == 0 ? SEPARATE : LibMpi.mpi4j_read_int(p);
     }
 
-    /** The window size at {@code rank} exchanged at creation (what accesses are checked against). */
+    /**
+     * The window size at {@code rank} exchanged at creation (what accesses are checked against).
+     *
+     * @param rank a rank of this communicator or group
+     * @return the window size at {@code rank} exchanged at creation (what accesses are checked against)
+     */
     public long getSize(int rank) {
         handle();
         if (sizes == null) {
@@ -537,7 +590,12 @@ public final class Win implements AutoCloseable {
         return sizes[rank];
     }
 
-    /** The displacement unit at {@code rank} exchanged at creation. */
+    /**
+     * The displacement unit at {@code rank} exchanged at creation.
+     *
+     * @param rank a rank of this communicator or group
+     * @return the displacement unit at {@code rank} exchanged at creation
+     */
     public int getDispUnit(int rank) {
         handle();
         if (units == null) {
@@ -555,7 +613,11 @@ public final class Win implements AutoCloseable {
         return s.getInt(8) != 0 ? s.getLong(0) : 0;
     }
 
-    /** MPI_Win_get_group: the group of processes of the window (free it when done). */
+    /**
+     * MPI_Win_get_group: the group of processes of the window (free it when done).
+     *
+     * @return the group of processes of the window (free it when done)
+     */
     public Group getGroup() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
@@ -563,12 +625,20 @@ public final class Win implements AutoCloseable {
         return new Group(s.getHandle(0), false);
     }
 
-    /** MPI_Win_set_name. */
+    /**
+     * MPI_Win_set_name.
+     *
+     * @param name the name
+     */
     public void setName(String name) {
         MPIException.check(LibMpi.MPI_Win_set_name(handle(), name));
     }
 
-    /** MPI_Win_get_name: the name set, or "" when none. */
+    /**
+     * MPI_Win_get_name: the name set, or "" when none.
+     *
+     * @return the name set, or "" when none
+     */
     public String getName() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
@@ -576,12 +646,20 @@ public final class Win implements AutoCloseable {
         return s.getString(64, s.getInt(0));
     }
 
-    /** MPI_Win_set_info: hints for this window. */
+    /**
+     * MPI_Win_set_info: hints for this window.
+     *
+     * @param info the info hints (Info.NULL for none)
+     */
     public void setInfo(Info info) {
         MPIException.check(LibMpi.MPI_Win_set_info(handle(), info.handle()));
     }
 
-    /** MPI_Win_get_info: the hints in use (free the returned Info). */
+    /**
+     * MPI_Win_get_info: the hints in use (free the returned Info).
+     *
+     * @return the hints in use (free the returned Info)
+     */
     public Info getInfo() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
@@ -589,12 +667,20 @@ public final class Win implements AutoCloseable {
         return Info.fromHandle(s.getHandle(0));
     }
 
-    /** MPI_Win_set_errhandler. mpi4j's exceptions need ERRORS_RETURN (the default on every window mpi4j makes). */
+    /**
+     * MPI_Win_set_errhandler. mpi4j's exceptions need ERRORS_RETURN (the default on every window mpi4j makes).
+     *
+     * @param e the error handler
+     */
     public void setErrhandler(Errhandler e) {
         MPIException.check(LibMpi.MPI_Win_set_errhandler(handle(), e.handle()));
     }
 
-    /** MPI_Win_get_errhandler. */
+    /**
+     * MPI_Win_get_errhandler.
+     *
+     * @return MPI_Win_get_errhandler
+     */
     public Errhandler getErrhandler() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
@@ -604,7 +690,11 @@ public final class Win implements AutoCloseable {
         return e;
     }
 
-    /** MPI_Win_call_errhandler: invokes the window's error handler with {@code errorcode} (throws with ERRORS_RETURN). */
+    /**
+     * MPI_Win_call_errhandler: invokes the window's error handler with {@code errorcode} (throws with ERRORS_RETURN).
+     *
+     * @param errorcode the error code
+     */
     public void callErrhandler(int errorcode) {
         MPIException.check(LibMpi.MPI_Win_call_errhandler(handle(), errorcode));
         throw MPIException.fromCode(errorcode);
@@ -612,13 +702,23 @@ public final class Win implements AutoCloseable {
 
     // ------------------------------------------------------------------ shared and dynamic memory
 
-    /** A rank's segment of a shared window: its memory, mapped in this process, and its displacement unit. */
+    /**
+     * A rank's segment of a shared window: its memory, mapped in this process, and its displacement unit.
+     *
+     * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
+     * @param address the native address
+     * @param size the size in bytes
+     * @param dispUnit the bytes per unit of displacement
+     */
     public record Segment(ByteBuffer buffer, long address, long size, int dispUnit) { }
 
     /**
      * MPI_Win_shared_query: the segment of {@code rank} (MPI.PROC_NULL: the lowest rank with memory) of a window made
      * by {@link #allocateShared}, as a direct ByteBuffer in native byte order over the same memory (loads and stores
      * go to the peer's segment; synchronise with {@link #sync}, a barrier, or RMA epochs).
+     *
+     * @param rank a rank of this communicator or group
+     * @return the segment of {@code rank} (MPI.PROC_NULL: the lowest rank with memory) of a window made by {@link #allocateShared}, as a direct ByteBuffer in native byte order over the same memory (loads and stores go to the peer's segment; synchronise with {@link #sync}, a barrier, or RMA epochs)
      */
     public Segment sharedQuery(int rank) {
         long h = handle();
@@ -637,6 +737,8 @@ public final class Win implements AutoCloseable {
      * MPI_Win_attach: exposes {@code memory} (off-heap only, as for {@link #create}) in this dynamic window until
      * {@link #detach}; the memory stays referenced meanwhile. Targets address it by its absolute address
      * ({@link MPI#getAddress}).
+     *
+     * @param memory the memory
      */
     public synchronized void attach(Object memory) {
         long h = handle();
@@ -677,7 +779,11 @@ public final class Win implements AutoCloseable {
         }
     }
 
-    /** MPI_Win_detach: stops exposing memory attached with {@link #attach(Object)}. */
+    /**
+     * MPI_Win_detach: stops exposing memory attached with {@link #attach(Object)}.
+     *
+     * @param memory the memory
+     */
     public synchronized void detach(Object memory) {
         long h = handle();
         MessageBuffer m = Buffers.resolve(memory, new MessageBuffer(), false);
@@ -688,7 +794,11 @@ public final class Win implements AutoCloseable {
         detach(a);
     }
 
-    /** MPI_Win_detach of memory attached at a raw address. */
+    /**
+     * MPI_Win_detach of memory attached at a raw address.
+     *
+     * @param address the native address it was attached at
+     */
     public synchronized void detach(long address) {
         MPIException.check(LibMpi.MPI_Win_detach(handle(), address));
         attached.remove(address);
@@ -949,6 +1059,8 @@ public final class Win implements AutoCloseable {
      * Origin buffers the window still holds until their operations complete: staged heap arrays, leased off-heap
      * memory (Arrow, ND4J), and direct NIO buffers that another buffer replaced as the one last used with a target
      * (the last one used with each target is kept apart and not counted).
+     *
+     * @return the number of origin buffers held
      */
     public synchronized int getPendingCount() {
         int n = 0;
@@ -968,7 +1080,12 @@ public final class Win implements AutoCloseable {
 
     // ------------------------------------------------------------------ communication
 
-    /** MPI_Put of all of {@code origin} to {@code targetRank} at displacement 0, same count and datatype. */
+    /**
+     * MPI_Put of all of {@code origin} to {@code targetRank} at displacement 0, same count and datatype.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     */
     public void put(Object origin, int targetRank) {
         put(origin, targetRank, 0);
     }
@@ -976,6 +1093,10 @@ public final class Win implements AutoCloseable {
     /**
      * MPI_Put: writes {@code origin} into the target's window at {@code targetDisp} (in the target's displacement
      * units), the target layout being the origin's count and datatype.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
      */
     public void put(Object origin, int targetRank, long targetDisp) {
         MessageBuffer m = Buffers.forSend(origin);
@@ -996,7 +1117,12 @@ public final class Win implements AutoCloseable {
         rma(0, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null, null);
     }
 
-    /** MPI_Get of {@code origin}'s count and datatype from {@code targetRank} at displacement 0. */
+    /**
+     * MPI_Get of {@code origin}'s count and datatype from {@code targetRank} at displacement 0.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     */
     public void get(Object origin, int targetRank) {
         get(origin, targetRank, 0);
     }
@@ -1004,25 +1130,53 @@ public final class Win implements AutoCloseable {
     /**
      * MPI_Get: reads the target's window at {@code targetDisp} into {@code origin} (the same count and datatype).
      * A heap array receives the data when the operation completes (see the class comment).
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
      */
     public void get(Object origin, int targetRank, long targetDisp) {
         MessageBuffer m = Buffers.forRecv(origin);
         rma(1, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, null);
     }
 
-    /** MPI_Get with an explicit target layout (see {@link #put(Object, int, long, int, Datatype)}). */
+    /**
+     * MPI_Get with an explicit target layout (see {@link #put(Object, int, long, int, Datatype)}).
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     */
     public void get(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
         MessageBuffer m = Buffers.forRecv(origin);
         rma(1, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null, null);
     }
 
-    /** MPI_Accumulate: combines {@code origin} into the target's window at {@code targetDisp} with {@code op}. */
+    /**
+     * MPI_Accumulate: combines {@code origin} into the target's window at {@code targetDisp} with {@code op}.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param op the operation
+     */
     public void accumulate(Object origin, int targetRank, long targetDisp, Op op) {
         MessageBuffer m = Buffers.forSend(origin);
         rma(2, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), op, null);
     }
 
-    /** MPI_Accumulate with an explicit target layout; {@code op} is a predefined op, REPLACE or NO_OP. */
+    /**
+     * MPI_Accumulate with an explicit target layout; {@code op} is a predefined op, REPLACE or NO_OP.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     * @param op the operation
+     */
     public void accumulate(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType, Op op) {
         MessageBuffer m = Buffers.forSend(origin);
         rma(2, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), op, null);
@@ -1032,6 +1186,12 @@ public final class Win implements AutoCloseable {
      * MPI_Get_accumulate: fetches the target's data into {@code result} and combines {@code origin} into it with
      * {@code op}, atomically per element; the target layout is the result's count and datatype. With Op.NO_OP
      * {@code origin} may be null (an atomic get).
+     *
+     * @param origin the origin buffer on this process
+     * @param result the buffer that receives the result
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param op the operation
      */
     public void getAccumulate(Object origin, Object result, int targetRank, long targetDisp, Op op) {
         MessageBuffer o = Buffers.forSend(origin);
@@ -1039,7 +1199,17 @@ public final class Win implements AutoCloseable {
         rma(3, o, r, targetRank, targetDisp, r.count(), r.type(), r.datatype(), op, null);
     }
 
-    /** MPI_Get_accumulate with an explicit target layout. */
+    /**
+     * MPI_Get_accumulate with an explicit target layout.
+     *
+     * @param origin the origin buffer on this process
+     * @param result the buffer that receives the result
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     * @param op the operation
+     */
     public void getAccumulate(Object origin, Object result, int targetRank, long targetDisp, int targetCount,
                               Datatype targetType, Op op) {
         MessageBuffer o = Buffers.forSend(origin);
@@ -1050,6 +1220,12 @@ public final class Win implements AutoCloseable {
     /**
      * MPI_Fetch_and_op: one element, atomically: {@code result} gets the target's value, which becomes
      * {@code value op origin}. The datatype is the result's (origin may be null with Op.NO_OP).
+     *
+     * @param origin the origin buffer on this process
+     * @param result the buffer that receives the result
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param op the operation
      */
     public void fetchAndOp(Object origin, Object result, int targetRank, long targetDisp, Op op) {
         MessageBuffer o = Buffers.forSend(origin);
@@ -1083,6 +1259,12 @@ public final class Win implements AutoCloseable {
     /**
      * MPI_Compare_and_swap: one element, atomically: {@code result} gets the target's value, which becomes
      * {@code origin} if it equalled {@code compare}. The datatype is the result's (an integer, logical or byte type).
+     *
+     * @param origin the origin buffer on this process
+     * @param compare whether to compare
+     * @param result the buffer that receives the result
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
      */
     public void compareAndSwap(Object origin, Object compare, Object result, int targetRank, long targetDisp) {
         MessageBuffer o = Buffers.forSend(origin);
@@ -1197,39 +1379,87 @@ public final class Win implements AutoCloseable {
     /**
      * MPI_Rput: as {@link #put(Object, int, long)}, returning a Request that completes locally (the origin may be
      * reused); only valid in a passive-target epoch (lock/lockAll).
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request rput(Object origin, int targetRank, long targetDisp) {
         MessageBuffer m = Buffers.forSend(origin);
         return rma(0, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, new Request());
     }
 
-    /** MPI_Rput with an explicit target layout. */
+    /**
+     * MPI_Rput with an explicit target layout.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request rput(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
         MessageBuffer m = Buffers.forSend(origin);
         return rma(0, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null,
                 new Request());
     }
 
-    /** MPI_Rget: as {@link #get(Object, int, long)}; a heap array receives the data when the Request completes. */
+    /**
+     * MPI_Rget: as {@link #get(Object, int, long)}; a heap array receives the data when the Request completes.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request rget(Object origin, int targetRank, long targetDisp) {
         MessageBuffer m = Buffers.forRecv(origin);
         return rma(1, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), null, new Request());
     }
 
-    /** MPI_Rget with an explicit target layout. */
+    /**
+     * MPI_Rget with an explicit target layout.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request rget(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType) {
         MessageBuffer m = Buffers.forRecv(origin);
         return rma(1, m, null, targetRank, targetDisp, targetCount, targetType, targetType.handle(), null,
                 new Request());
     }
 
-    /** MPI_Raccumulate: as {@link #accumulate(Object, int, long, Op)}, returning a Request. */
+    /**
+     * MPI_Raccumulate: as {@link #accumulate(Object, int, long, Op)}, returning a Request.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param op the operation
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request raccumulate(Object origin, int targetRank, long targetDisp, Op op) {
         MessageBuffer m = Buffers.forSend(origin);
         return rma(2, m, null, targetRank, targetDisp, m.count(), m.type(), m.datatype(), op, new Request());
     }
 
-    /** MPI_Raccumulate with an explicit target layout. */
+    /**
+     * MPI_Raccumulate with an explicit target layout.
+     *
+     * @param origin the origin buffer on this process
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     * @param op the operation
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request raccumulate(Object origin, int targetRank, long targetDisp, int targetCount, Datatype targetType,
                                Op op) {
         MessageBuffer m = Buffers.forSend(origin);
@@ -1237,14 +1467,34 @@ public final class Win implements AutoCloseable {
                 new Request());
     }
 
-    /** MPI_Rget_accumulate: as {@link #getAccumulate(Object, Object, int, long, Op)}, returning a Request. */
+    /**
+     * MPI_Rget_accumulate: as {@link #getAccumulate(Object, Object, int, long, Op)}, returning a Request.
+     *
+     * @param origin the origin buffer on this process
+     * @param result the buffer that receives the result
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param op the operation
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request rgetAccumulate(Object origin, Object result, int targetRank, long targetDisp, Op op) {
         MessageBuffer o = Buffers.forSend(origin);
         MessageBuffer r = Buffers.forRecv(result);
         return rma(3, o, r, targetRank, targetDisp, r.count(), r.type(), r.datatype(), op, new Request());
     }
 
-    /** MPI_Rget_accumulate with an explicit target layout. */
+    /**
+     * MPI_Rget_accumulate with an explicit target layout.
+     *
+     * @param origin the origin buffer on this process
+     * @param result the buffer that receives the result
+     * @param targetRank the rank of the target in the window's group
+     * @param targetDisp the displacement at the target, in units of the target window's displacement unit
+     * @param targetCount the number of elements of targetType at the target
+     * @param targetType the datatype of the data at the target
+     * @param op the operation
+     * @return the request of the operation started: complete it with waitFor() or test()
+     */
     public Request rgetAccumulate(Object origin, Object result, int targetRank, long targetDisp, int targetCount,
                                   Datatype targetType, Op op) {
         MessageBuffer o = Buffers.forSend(origin);
@@ -1271,7 +1521,12 @@ public final class Win implements AutoCloseable {
         fence(0);
     }
 
-    /** MPI_Win_start: starts an access epoch to the processes of {@code group} (which post). */
+    /**
+     * MPI_Win_start: starts an access epoch to the processes of {@code group} (which post).
+     *
+     * @param group the group
+     * @param assertion the assertion (0, or MPI.MODE_* flags ORed together)
+     */
     public void start(Group group, int assertion) {
         MPIException.check(LibMpi.MPI_Win_start(group.handle(), assertion, handle()));
     }
@@ -1283,7 +1538,12 @@ public final class Win implements AutoCloseable {
         completeAll(mark, true);
     }
 
-    /** MPI_Win_post: starts an exposure epoch for the processes of {@code group} (which start). */
+    /**
+     * MPI_Win_post: starts an exposure epoch for the processes of {@code group} (which start).
+     *
+     * @param group the group
+     * @param assertion the assertion (0, or MPI.MODE_* flags ORed together)
+     */
     public void post(Group group, int assertion) {
         MPIException.check(LibMpi.MPI_Win_post(group.handle(), assertion, handle()));
     }
@@ -1293,7 +1553,11 @@ public final class Win implements AutoCloseable {
         MPIException.check(LibMpi.MPI_Win_wait(handle()));
     }
 
-    /** MPI_Win_test: {@link #waitFor} without blocking; true when the exposure epoch ended. */
+    /**
+     * MPI_Win_test: {@link #waitFor} without blocking; true when the exposure epoch ended.
+     *
+     * @return {@link #waitFor} without blocking; true when the exposure epoch ended
+     */
     public boolean test() {
         long h = handle();
         NativeScratch s = NativeScratch.get();
@@ -1301,24 +1565,43 @@ public final class Win implements AutoCloseable {
         return s.getInt(0) != 0;
     }
 
-    /** MPI_Win_lock: starts a passive-target access epoch to {@code rank}. */
+    /**
+     * MPI_Win_lock: starts a passive-target access epoch to {@code rank}.
+     *
+     * @param lockType MPI.LOCK_EXCLUSIVE or MPI.LOCK_SHARED
+     * @param rank a rank of this communicator or group
+     * @param assertion the assertion (0, or MPI.MODE_* flags ORed together)
+     */
     public void lock(int lockType, int rank, int assertion) {
         MPIException.check(LibMpi.MPI_Win_lock(lockType, rank, assertion, handle()));
     }
 
-    /** MPI_Win_lock with no assertion. */
+    /**
+     * MPI_Win_lock with no assertion.
+     *
+     * @param lockType MPI.LOCK_EXCLUSIVE or MPI.LOCK_SHARED
+     * @param rank a rank of this communicator or group
+     */
     public void lock(int lockType, int rank) {
         lock(lockType, rank, 0);
     }
 
-    /** MPI_Win_unlock: ends the epoch to {@code rank}; its operations are complete there and here. */
+    /**
+     * MPI_Win_unlock: ends the epoch to {@code rank}; its operations are complete there and here.
+     *
+     * @param rank a rank of this communicator or group
+     */
     public void unlock(int rank) {
         long mark = mark();
         MPIException.check(LibMpi.MPI_Win_unlock(rank, handle()));
         complete(rank, mark, true);
     }
 
-    /** MPI_Win_lock_all: a shared-lock access epoch to every process of the window. */
+    /**
+     * MPI_Win_lock_all: a shared-lock access epoch to every process of the window.
+     *
+     * @param assertion the assertion (0, or MPI.MODE_* flags ORed together)
+     */
     public void lockAll(int assertion) {
         MPIException.check(LibMpi.MPI_Win_lock_all(assertion, handle()));
     }
@@ -1335,7 +1618,11 @@ public final class Win implements AutoCloseable {
         completeAll(mark, true);
     }
 
-    /** MPI_Win_flush: completes the operations to {@code rank}, here and at the target. */
+    /**
+     * MPI_Win_flush: completes the operations to {@code rank}, here and at the target.
+     *
+     * @param rank a rank of this communicator or group
+     */
     public void flush(int rank) {
         long mark = mark();
         MPIException.check(LibMpi.MPI_Win_flush(rank, handle()));
@@ -1349,7 +1636,11 @@ public final class Win implements AutoCloseable {
         completeAll(mark, true);
     }
 
-    /** MPI_Win_flush_local: completes the operations to {@code rank} here (origins reusable, gets arrived). */
+    /**
+     * MPI_Win_flush_local: completes the operations to {@code rank} here (origins reusable, gets arrived).
+     *
+     * @param rank a rank of this communicator or group
+     */
     public void flushLocal(int rank) {
         long mark = mark();
         MPIException.check(LibMpi.MPI_Win_flush_local(rank, handle()));

@@ -6,12 +6,20 @@ package org.mpi4j.buffers;
  * then goes straight to the one that answered. A provider only describes memory; it never calls MPI.
  */
 public interface BufferProvider {
-    /** True if objects of this exact class are buffers this provider can describe. */
+    /**
+     * True if objects of this exact class are buffers this provider can describe.
+     *
+     * @param type the datatype
+     * @return true if objects of this exact class are buffers this provider can describe
+     */
     boolean supports(Class<?> type);
 
     /**
      * Describes the buffer's memory and element kind into {@code out} (one of its {@code describe*} methods).
      * Throws {@link org.mpi4j.MPIException} when the buffer cannot be used (closed, released, wrong byte order...).
+     *
+     * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
+     * @param out the message buffer
      */
     void describe(Object buffer, MessageBuffer out);
 
@@ -21,6 +29,9 @@ public interface BufferProvider {
      * vector meanwhile frees nothing until MPI is done with it. Null when holding the Java object is enough (heap
      * arrays are staged; a NIO buffer's memory lives while the buffer is reachable). Throws
      * {@link org.mpi4j.MPIException} when the memory is already gone.
+     *
+     * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
+     * @return keeps the memory of {@code buffer} valid until the returned lease is closed, for an operation that outlives the call (a nonblocking or persistent request): e.g. one more reference on an Arrow buffer, so that closing the vector meanwhile frees nothing until MPI is done with it
      */
     default AutoCloseable retain(Object buffer) {
         return null;
@@ -30,11 +41,19 @@ public interface BufferProvider {
      * Called before {@code buffer} receives bytes {@code [firstByte, firstByte + bytes)} of the region it described
      * (a blocking receive, or when a nonblocking one is posted). A provider whose buffers carry more than values
      * updates that here: the Arrow provider marks the receiving values valid, so they do not read as null.
+     *
+     * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
+     * @param firstByte the first byte
+     * @param bytes the number of bytes
      */
     default void prepareReceive(Object buffer, long firstByte, long bytes) {
     }
 
-    /** Higher wins when two providers support the same class. */
+    /**
+     * Higher wins when two providers support the same class.
+     *
+     * @return higher wins when two providers support the same class
+     */
     default int priority() {
         return 0;
     }

@@ -85,17 +85,29 @@ public final class Buffers {
         return sb.toString();
     }
 
-    /** The registered providers, highest priority first. */
+    /**
+     * The registered providers, highest priority first.
+     *
+     * @return the registered providers, highest priority first
+     */
     public static List<BufferProvider> providers() {
         return PROVIDERS;
     }
 
-    /** This thread's first reusable message slot (the send side of a call). */
+    /**
+     * This thread's first reusable message slot (the send side of a call).
+     *
+     * @return this thread's first reusable message slot (the send side of a call)
+     */
     public static MessageBuffer slot0() {
         return SLOTS.get()[0];
     }
 
-    /** This thread's second reusable message slot (the receive side of a call). */
+    /**
+     * This thread's second reusable message slot (the receive side of a call).
+     *
+     * @return this thread's second reusable message slot (the receive side of a call)
+     */
     public static MessageBuffer slot1() {
         return SLOTS.get()[1];
     }
@@ -114,6 +126,11 @@ public final class Buffers {
     /**
      * Resolves {@code arg} into {@code out}: memory, count and datatype, bounds-checked. {@code receiving} also
      * requires writable memory. Returns {@code out}.
+     *
+     * @param arg the argument
+     * @param out the message buffer
+     * @param receiving true when the buffer receives data (it must be writable)
+     * @return the message buffer
      */
     public static MessageBuffer resolve(Object arg, MessageBuffer out, boolean receiving) {
         return resolve(arg, out, receiving, 1);
@@ -123,6 +140,12 @@ public final class Buffers {
      * Resolves a collective's buffer that holds {@code blocks} equal blocks (one per process): the count set is the
      * per-block count. A discovered count must divide evenly; an explicit {@link BufferSpec} count is per block and
      * all blocks must fit. A {@link VBuffer} or {@link WBuffer} gives one block per process with its own count.
+     *
+     * @param arg the argument
+     * @param out the message buffer
+     * @param receiving true when the buffer receives data (it must be writable)
+     * @param blocks the blocks
+     * @return the message buffer
      */
     public static MessageBuffer resolve(Object arg, MessageBuffer out, boolean receiving, int blocks) {
         if (arg == null) {
@@ -207,6 +230,9 @@ public final class Buffers {
     /**
      * A lease that keeps the memory of a resolved buffer's owner valid until closed (see
      * {@link BufferProvider#retain}); null when none is needed.
+     *
+     * @param owner the object that owns the memory (kept referenced while MPI uses it)
+     * @return a lease that keeps the memory of a resolved buffer's owner valid until closed (see {@link BufferProvider#retain}); null when none is needed
      */
     public static AutoCloseable retain(Object owner) {
         return owner == null ? null : BY_CLASS.get(owner.getClass()).retain(owner);
@@ -215,12 +241,20 @@ public final class Buffers {
     /**
      * Resolves a send-side argument of a point-to-point (or pack/unpack) call into this thread's slot 0;
      * MPI.IN_PLACE, which only collectives take, is an MPIException (MPI_ERR_BUFFER).
+     *
+     * @param arg the argument
+     * @return the message buffer
      */
     public static MessageBuffer forSend(Object arg) {
         return notInPlace(resolve(arg, slot0(), false));
     }
 
-    /** Resolves a receive-side argument of a point-to-point (or pack/unpack) call into this thread's slot 1. */
+    /**
+     * Resolves a receive-side argument of a point-to-point (or pack/unpack) call into this thread's slot 1.
+     *
+     * @param arg the argument
+     * @return the message buffer
+     */
     public static MessageBuffer forRecv(Object arg) {
         return notInPlace(resolve(arg, slot1(), true));
     }

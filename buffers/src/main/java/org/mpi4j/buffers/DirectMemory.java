@@ -33,7 +33,12 @@ public final class DirectMemory {
         }
     }
 
-    /** The address of a direct buffer's element 0 (not of its position). */
+    /**
+     * The address of a direct buffer's element 0 (not of its position).
+     *
+     * @param direct the direct buffer
+     * @return the address of a direct buffer's element 0 (not of its position)
+     */
     public static long address(Buffer direct) {
         return FAST ? (long) ADDRESS.get(direct) : LibMpi.mpi4j_direct_address(direct);
     }

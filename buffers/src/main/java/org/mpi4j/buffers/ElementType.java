@@ -40,17 +40,29 @@ public enum ElementType {
         this.datatype = datatype;
     }
 
-    /** Bytes per element. */
+    /**
+     * Bytes per element.
+     *
+     * @return bytes per element
+     */
     public int size() {
         return size;
     }
 
-    /** The native handle of the MPI datatype discovered for this element kind. */
+    /**
+     * The native handle of the MPI datatype discovered for this element kind.
+     *
+     * @return the native handle of the MPI datatype discovered for this element kind
+     */
     public long datatype() {
         return datatype;
     }
 
-    /** True for one-byte containers (byte[], ByteBuffer, raw memory) that may carry any datatype's bytes. */
+    /**
+     * True for one-byte containers (byte[], ByteBuffer, raw memory) that may carry any datatype's bytes.
+     *
+     * @return true for one-byte containers (byte[], ByteBuffer, raw memory) that may carry any datatype's bytes
+     */
     public boolean isByteLike() {
         return this == RAW || this == INT8 || this == UINT8;
     }

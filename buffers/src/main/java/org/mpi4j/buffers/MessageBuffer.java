@@ -40,7 +40,11 @@ public final class MessageBuffer {
         clear();
     }
 
-    /** Resets to the empty message (no memory, count 0, MPI_BYTE), what a null buffer argument means. */
+    /**
+     * Resets to the empty message (no memory, count 0, MPI_BYTE), what a null buffer argument means.
+     *
+     * @return resets to the empty message (no memory, count 0, MPI_BYTE), what a null buffer argument means
+     */
     public MessageBuffer clear() {
         owner = null;
         base = null;
@@ -65,12 +69,30 @@ public final class MessageBuffer {
 
     // ------------------------------------------------------------------ provider side
 
-    /** Describes a region of a Java primitive array: {@code byteOffset} bytes from element 0, {@code bytes} long. */
+    /**
+     * Describes a region of a Java primitive array: {@code byteOffset} bytes from element 0, {@code bytes} long.
+     *
+     * @param owner the object that owns the memory (kept referenced while MPI uses it)
+     * @param array the array
+     * @param byteOffset the offset in bytes
+     * @param bytes the number of bytes
+     * @param element the element type
+     * @param readOnly whether the memory must not be written
+     */
     public void describeArray(Object owner, Object array, long byteOffset, long bytes, ElementType element, boolean readOnly) {
         set(owner, array, LibMpi.KIND_ARRAY, byteOffset, bytes, element, readOnly);
     }
 
-    /** Describes a region of a direct NIO buffer: {@code byteOffset} bytes from its address, {@code bytes} long. */
+    /**
+     * Describes a region of a direct NIO buffer: {@code byteOffset} bytes from its address, {@code bytes} long.
+     *
+     * @param owner the object that owns the memory (kept referenced while MPI uses it)
+     * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
+     * @param byteOffset the offset in bytes
+     * @param bytes the number of bytes
+     * @param element the element type
+     * @param readOnly whether the memory must not be written
+     */
     public void describeDirect(Object owner, java.nio.Buffer buffer, long byteOffset, long bytes, ElementType element, boolean readOnly) {
         if (DirectMemory.FAST) {
             set(owner, null, LibMpi.KIND_ADDRESS, DirectMemory.address(buffer) + byteOffset, bytes, element, readOnly);
@@ -79,7 +101,15 @@ public final class MessageBuffer {
         }
     }
 
-    /** Describes off-heap memory at an absolute address; {@code owner} is kept referenced while MPI uses it. */
+    /**
+     * Describes off-heap memory at an absolute address; {@code owner} is kept referenced while MPI uses it.
+     *
+     * @param owner the object that owns the memory (kept referenced while MPI uses it)
+     * @param address the native address
+     * @param bytes the number of bytes
+     * @param element the element type
+     * @param readOnly whether the memory must not be written
+     */
     public void describeAddress(Object owner, long address, long bytes, ElementType element, boolean readOnly) {
         set(owner, null, LibMpi.KIND_ADDRESS, address, bytes, element, readOnly);
     }
@@ -88,6 +118,13 @@ public final class MessageBuffer {
      * Describes strided off-heap memory (e.g. a non-contiguous array view): {@code layout}, a committed datatype whose
      * true lower bound is 0, covers exactly the view's elements from {@code address}, {@code spanBytes} long. The
      * message is one element of {@code layout}; the view cannot be re-sliced by a BufferSpec or split into blocks.
+     *
+     * @param owner the object that owns the memory (kept referenced while MPI uses it)
+     * @param address the native address
+     * @param spanBytes the number of bytes spanned
+     * @param element the element type
+     * @param layout the strided layout
+     * @param readOnly whether the memory must not be written
      */
     public void describeStrided(Object owner, long address, long spanBytes, ElementType element, TypeDescriptor layout, boolean readOnly) {
         set(owner, null, LibMpi.KIND_ADDRESS, address, spanBytes, element, readOnly);
@@ -406,47 +443,83 @@ public final class MessageBuffer {
 
     // ------------------------------------------------------------------ what operations read
 
-    /** The object to pass as the JNI base: the array, the direct buffer, or null for an address. */
+    /**
+     * The object to pass as the JNI base: the array, the direct buffer, or null for an address.
+     *
+     * @return the object to pass as the JNI base: the array, the direct buffer, or null for an address
+     */
     public Object base() {
         return base;
     }
 
-    /** How {@link #offset()} is read: {@code LibMpi.KIND_ADDRESS}, {@code KIND_ARRAY} or {@code KIND_DIRECT}. */
+    /**
+     * How {@link #offset()} is read: {@code LibMpi.KIND_ADDRESS}, {@code KIND_ARRAY} or {@code KIND_DIRECT}.
+     *
+     * @return how {@link #offset()} is read: {@code LibMpi.KIND_ADDRESS}, {@code KIND_ARRAY} or {@code KIND_DIRECT}
+     */
     public int kind() {
         return kind;
     }
 
-    /** Bytes from the base to the message start, or the absolute address for {@code KIND_ADDRESS}. */
+    /**
+     * Bytes from the base to the message start, or the absolute address for {@code KIND_ADDRESS}.
+     *
+     * @return bytes from the base to the message start, or the absolute address for {@code KIND_ADDRESS}
+     */
     public long offset() {
         return regionOffset + position;
     }
 
-    /** The element count passed to MPI. */
+    /**
+     * The element count passed to MPI.
+     *
+     * @return the element count passed to MPI
+     */
     public int count() {
         return count;
     }
 
-    /** Elements of the datatype in the whole buffer: {@link #count()} times the blocks of a collective's buffer. */
+    /**
+     * Elements of the datatype in the whole buffer: {@link #count()} times the blocks of a collective's buffer.
+     *
+     * @return elements of the datatype in the whole buffer: {@link #count()} times the blocks of a collective's buffer
+     */
     public long totalCount() {
         return totalCount;
     }
 
-    /** The MPI datatype handle passed to MPI. */
+    /**
+     * The MPI datatype handle passed to MPI.
+     *
+     * @return the MPI datatype handle passed to MPI
+     */
     public long datatype() {
         return datatype;
     }
 
-    /** The explicit datatype, or null when it was discovered from the element type. */
+    /**
+     * The explicit datatype, or null when it was discovered from the element type.
+     *
+     * @return the explicit datatype, or null when it was discovered from the element type
+     */
     public TypeDescriptor type() {
         return type;
     }
 
-    /** The kind of elements the provider reported. */
+    /**
+     * The kind of elements the provider reported.
+     *
+     * @return the kind of elements the provider reported
+     */
     public ElementType elementType() {
         return elementType;
     }
 
-    /** The user's object, to keep referenced while MPI may touch its memory. */
+    /**
+     * The user's object, to keep referenced while MPI may touch its memory.
+     *
+     * @return the user's object, to keep referenced while MPI may touch its memory
+     */
     public Object owner() {
         return owner;
     }
@@ -454,6 +527,8 @@ public final class MessageBuffer {
     /**
      * The absolute native address of the message start, for calls that outlive one JNI transition (nonblocking
      * operations). Heap arrays have none: they must be staged ({@link #isHeap()}).
+     *
+     * @return the absolute native address of the message start, for calls that outlive one JNI transition (nonblocking operations)
      */
     public long address() {
         switch (kind) {
@@ -466,42 +541,74 @@ public final class MessageBuffer {
         }
     }
 
-    /** True when the memory is a Java heap array that must not be handed to MPI beyond one blocking call. */
+    /**
+     * True when the memory is a Java heap array that must not be handed to MPI beyond one blocking call.
+     *
+     * @return true when the memory is a Java heap array that must not be handed to MPI beyond one blocking call
+     */
     public boolean isHeap() {
         return kind == LibMpi.KIND_ARRAY;
     }
 
-    /** First byte the message touches, relative to the message start (negative for negative lower bounds). */
+    /**
+     * First byte the message touches, relative to the message start (negative for negative lower bounds).
+     *
+     * @return first byte the message touches, relative to the message start (negative for negative lower bounds)
+     */
     public long spanLow() {
         return spanLow;
     }
 
-    /** Bytes the message touches from {@link #spanLow()}. */
+    /**
+     * Bytes the message touches from {@link #spanLow()}.
+     *
+     * @return bytes the message touches from {@link #spanLow()}
+     */
     public long spanBytes() {
         return spanHigh - spanLow;
     }
 
-    /** True for strided memory described with a provider-built layout (see {@link #describeStrided}). */
+    /**
+     * True for strided memory described with a provider-built layout (see {@link #describeStrided}).
+     *
+     * @return true for strided memory described with a provider-built layout (see {@link #describeStrided})
+     */
     public boolean isStrided() {
         return layout != null;
     }
 
-    /** True for MPI_IN_PLACE: no memory of its own; count and datatype come from the other buffer. */
+    /**
+     * True for MPI_IN_PLACE: no memory of its own; count and datatype come from the other buffer.
+     *
+     * @return true for MPI_IN_PLACE: no memory of its own; count and datatype come from the other buffer
+     */
     public boolean isInPlace() {
         return inPlaceMarker;
     }
 
-    /** Per-process counts of a v or w message, null otherwise. */
+    /**
+     * Per-process counts of a v or w message, null otherwise.
+     *
+     * @return per-process counts of a v or w message, null otherwise
+     */
     public int[] counts() {
         return vcounts;
     }
 
-    /** Per-process displacements of a v message (in extents) or w message (in bytes), null otherwise. */
+    /**
+     * Per-process displacements of a v message (in extents) or w message (in bytes), null otherwise.
+     *
+     * @return per-process displacements of a v message (in extents) or w message (in bytes), null otherwise
+     */
     public int[] displs() {
         return vdispls;
     }
 
-    /** Per-process datatypes of a w message, null otherwise. */
+    /**
+     * Per-process datatypes of a w message, null otherwise.
+     *
+     * @return per-process datatypes of a w message, null otherwise
+     */
     public TypeDescriptor[] types() {
         return wtypes;
     }
@@ -509,6 +616,8 @@ public final class MessageBuffer {
     /**
      * Moves the message to native memory at {@code address} (where its first element now is): staging memory that
      * replaced a heap array, or the resolved address of off-heap memory for a nonblocking call.
+     *
+     * @param address the native address
      */
     public void relocate(long address) {
         base = null;
@@ -516,7 +625,12 @@ public final class MessageBuffer {
         regionOffset = address - position;
     }
 
-    /** Copies another resolved buffer's state into this one. */
+    /**
+     * Copies another resolved buffer's state into this one.
+     *
+     * @param o the message buffer
+     * @return the message buffer
+     */
     public MessageBuffer copyFrom(MessageBuffer o) {
         owner = o.owner;
         base = o.base;

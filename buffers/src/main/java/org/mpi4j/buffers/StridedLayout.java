@@ -43,6 +43,11 @@ public final class StridedLayout implements TypeDescriptor {
     /**
      * The layout of a view with {@code shape} whose element (i0, i1, ...) sits at sum(i_k * strides[k]) elements
      * from the first; elements travel in the order of the dimensions given (the last varies fastest).
+     *
+     * @param element the element type
+     * @param shape the shape
+     * @param strides the strides of each dimension, in elements
+     * @return the layout of a view with {@code shape} whose element (i0, i1, ...) sits at sum(i_k * strides[k]) elements from the first; elements travel in the order of the dimensions given (the last varies fastest)
      */
     public static StridedLayout of(ElementType element, long[] shape, long[] strides) {
         if (shape.length != strides.length) {

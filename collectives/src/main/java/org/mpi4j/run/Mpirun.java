@@ -48,7 +48,12 @@ public final class Mpirun {
     record Command(int n, String classpath, List<String> jvm, List<String> mpiexecOptions, String mainClass, String jar,
                    List<String> args) { }
 
-    /** Command-line entry point; exits with mpiexec's exit code (2 and one line for a usage error, 0 for --help). */
+    /**
+     * Command-line entry point; exits with mpiexec's exit code (2 and one line for a usage error, 0 for --help).
+     *
+     * @param args the arguments
+     * @throws Exception whatever the program throws
+     */
     public static void main(String[] args) throws Exception {
         Command c;
         try {
@@ -188,7 +193,11 @@ public final class Mpirun {
         return System.getProperty("user.dir");
     }
 
-    /** The mpiexec executable to use. */
+    /**
+     * The mpiexec executable to use.
+     *
+     * @return the mpiexec executable to use
+     */
     public static String mpiexec() {
         String p = System.getProperty("mpi4j.mpiexec");
         if (p == null || p.isBlank()) {
@@ -213,6 +222,8 @@ public final class Mpirun {
      * The JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, the
      * java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath), and on
      * JDK 23+ permission for the sun.misc.Unsafe memory access Kryo and Arrow use (no warning at start-up).
+     *
+     * @return the JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, the java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath), and on JDK 23+ permission for the sun.misc.Unsafe memory access Kryo and Arrow use (no warning at start-up)
      */
     public static List<String> defaultJvmFlags() {
         List<String> flags = new ArrayList<>();
@@ -225,7 +236,16 @@ public final class Mpirun {
         return flags;
     }
 
-    /** A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included. */
+    /**
+     * A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included.
+     *
+     * @param n the number of ranks
+     * @param classpath the class path of the ranks
+     * @param jvmFlags JVM flags for every rank
+     * @param mainClass the main class to run
+     * @param args the arguments
+     * @return the process builder, not started
+     */
     public static ProcessBuilder processBuilder(int n, String classpath, List<String> jvmFlags, String mainClass, List<String> args) {
         return processBuilder(n, List.of(), classpath, jvmFlags, mainClass, args);
     }
@@ -233,6 +253,14 @@ public final class Mpirun {
     /**
      * As {@link #processBuilder(int, String, List, String, List)} with {@code mpiexecOptions} (e.g. {@code --hostfile F})
      * placed before the program.
+     *
+     * @param n the number of ranks
+     * @param mpiexecOptions mpiexec options placed before the program
+     * @param classpath the class path of the ranks
+     * @param jvmFlags JVM flags for every rank
+     * @param mainClass the main class to run
+     * @param args the arguments
+     * @return the process builder
      */
     public static ProcessBuilder processBuilder(int n, List<String> mpiexecOptions, String classpath, List<String> jvmFlags,
                                                 String mainClass, List<String> args) {
@@ -261,7 +289,13 @@ public final class Mpirun {
         return nativeProcessBuilder(c.n(), cmd);
     }
 
-    /** A process builder for {@code mpiexec -n N program args...} (e.g. the C benchmarks), environment included. */
+    /**
+     * A process builder for {@code mpiexec -n N program args...} (e.g. the C benchmarks), environment included.
+     *
+     * @param n the number of ranks
+     * @param programAndArgs the program and its arguments
+     * @return the process builder, not started
+     */
     public static ProcessBuilder nativeProcessBuilder(int n, List<String> programAndArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(mpiexec());

@@ -25,7 +25,12 @@ public final class RankMain {
         }
     }
 
-    /** {@code RankMain MAINCLASS [ARGS...]} or {@code RankMain -jar APP.jar [ARGS...]}. */
+    /**
+     * {@code RankMain MAINCLASS [ARGS...]} or {@code RankMain -jar APP.jar [ARGS...]}.
+     *
+     * @param args the arguments
+     * @throws Exception whatever the program throws
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: RankMain MAINCLASS [ARGS...]");

@@ -24,6 +24,9 @@ public final class UncaughtAbort implements Thread.UncaughtExceptionHandler {
      * Prints {@code e} with the rank and {@code where} it was thrown, then aborts the job (MPI_Abort, error code 1)
      * when MPI is running; exits this JVM with status 1 when MPI never started or is already finalized. Never
      * returns.
+     *
+     * @param e the exception
+     * @param where where it happened
      */
     public static void abortJob(Throwable e, String where) {
         String rank = "?";

@@ -24,7 +24,7 @@ class MissingProviderLibraryTest {
         String cp = Stream.of(MpiTestKit.classpath().split(File.pathSeparator))
                 .filter(e -> !e.contains("/org/apache/arrow/"))
                 .collect(Collectors.joining(File.pathSeparator));
-        assertTrue(cp.contains("buffers-arrow") || cp.contains("buffers/arrow"), "the Arrow provider stays on the class path: " + cp);
+        assertTrue(cp.contains("mpi4j-arrow") || cp.contains("buffers/arrow"), "the Arrow provider stays on the class path: " + cp);
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-cp", cp,
                 "-Dmpi4j.mpiexec=" + Mpirun.mpiexec(), Mpirun.class.getName(), "-n", "2", "-cp", cp, HelloWorld.class.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

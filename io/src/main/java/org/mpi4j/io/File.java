@@ -109,7 +109,14 @@ public final class File implements AutoCloseable {
         }
     }
 
-    /** A view of this file: MPI_File_get_view's displacement (bytes), etype, filetype and data representation. */
+    /**
+     * A view of this file: MPI_File_get_view's displacement (bytes), etype, filetype and data representation.
+     *
+     * @param displacement the byte offset in the file where the view starts
+     * @param etype the elementary type of the view
+     * @param filetype the file type (where the view sees data)
+     * @param datarep the data representation ("native")
+     */
     public record View(long displacement, Datatype etype, Datatype filetype, String datarep) { }
 
     // ------------------------------------------------------------------ management
@@ -135,7 +142,14 @@ public final class File implements AutoCloseable {
         return f;
     }
 
-    /** MPI_File_open without hints: {@code open(comm, path, amode, Info.NULL)}. */
+    /**
+     * MPI_File_open without hints: {@code open(comm, path, amode, Info.NULL)}.
+     *
+     * @param comm the communicator
+     * @param path the path of the file
+     * @param amode the access mode (MPI.MODE_* flags ORed together)
+     * @return {@code open(comm, path, amode, Info.NULL)}
+     */
     public static File open(Intracomm comm, String path, int amode) {
         return open(comm, path, amode, Info.NULL);
     }
@@ -151,7 +165,11 @@ public final class File implements AutoCloseable {
         FileException.check(LibMpi.MPI_File_delete(path, i), "MPI_File_delete", path);
     }
 
-    /** MPI_File_delete without hints. */
+    /**
+     * MPI_File_delete without hints.
+     *
+     * @param path the path of the file
+     */
     public static void delete(String path) {
         delete(path, Info.NULL);
     }
@@ -161,13 +179,19 @@ public final class File implements AutoCloseable {
      *
      * @param handle a live MPI_File
      * @param path   the name to use in error messages
+     * @return the file
      */
     public static File fromHandle(long handle, String path) {
         MPI.COMM_WORLD.handle();
         return new File(handle, path);
     }
 
-    /** MPI_File_f2c: the file for a Fortran handle (its path shown as "(Fortran file N)" in error messages). */
+    /**
+     * MPI_File_f2c: the file for a Fortran handle (its path shown as "(Fortran file N)" in error messages).
+     *
+     * @param f the Fortran handle
+     * @return the file for a Fortran handle (its path shown as "(Fortran file N)" in error messages)
+     */
     public static File fromFortran(int f) {
         MPI.COMM_WORLD.handle();
         long h = LibMpi.MPI_File_f2c(f);
@@ -177,12 +201,20 @@ public final class File implements AutoCloseable {
         return new File(h, "(Fortran file " + f + ")");
     }
 
-    /** MPI_File_c2f: this file's Fortran handle. */
+    /**
+     * MPI_File_c2f: this file's Fortran handle.
+     *
+     * @return this file's Fortran handle
+     */
     public int toFortran() {
         return LibMpi.MPI_File_c2f(handle("MPI_File_c2f"));
     }
 
-    /** The native MPI_File handle; throws an MPIException (MPI_ERR_FILE) once closed. */
+    /**
+     * The native MPI_File handle; throws an MPIException (MPI_ERR_FILE) once closed.
+     *
+     * @return the native MPI_File handle; throws an MPIException (MPI_ERR_FILE) once closed
+     */
     public long handle() {
         return handle("handle");
     }
@@ -195,12 +227,20 @@ public final class File implements AutoCloseable {
         return h;
     }
 
-    /** The path this file was opened with. */
+    /**
+     * The path this file was opened with.
+     *
+     * @return the path this file was opened with
+     */
     public String getPath() {
         return path;
     }
 
-    /** True once closed. */
+    /**
+     * True once closed.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return handle == NULL;
     }
@@ -241,7 +281,11 @@ public final class File implements AutoCloseable {
         FileException.check(LibMpi.MPI_File_preallocate(handle("MPI_File_preallocate"), size), "MPI_File_preallocate", path);
     }
 
-    /** MPI_File_get_size: the file's size in bytes. */
+    /**
+     * MPI_File_get_size: the file's size in bytes.
+     *
+     * @return the file's size in bytes
+     */
     public long getSize() {
         long h = handle("MPI_File_get_size");
         NativeScratch s = NativeScratch.get();
@@ -249,7 +293,11 @@ public final class File implements AutoCloseable {
         return s.getLong(0);
     }
 
-    /** MPI_File_get_amode: the MODE_* flags the file was opened with. */
+    /**
+     * MPI_File_get_amode: the MODE_* flags the file was opened with.
+     *
+     * @return the MODE_* flags the file was opened with
+     */
     public int getAmode() {
         long h = handle("MPI_File_get_amode");
         NativeScratch s = NativeScratch.get();
@@ -257,7 +305,11 @@ public final class File implements AutoCloseable {
         return s.getInt(0);
     }
 
-    /** MPI_File_get_group: the group of the processes that opened the file (free it when done). */
+    /**
+     * MPI_File_get_group: the group of the processes that opened the file (free it when done).
+     *
+     * @return the group of the processes that opened the file (free it when done)
+     */
     public Group getGroup() {
         long h = handle("MPI_File_get_group");
         NativeScratch s = NativeScratch.get();
@@ -275,7 +327,11 @@ public final class File implements AutoCloseable {
         FileException.check(LibMpi.MPI_File_set_info(handle("MPI_File_set_info"), i), "MPI_File_set_info", path);
     }
 
-    /** MPI_File_get_info: the hints in use (a new Info: free it when done). */
+    /**
+     * MPI_File_get_info: the hints in use (a new Info: free it when done).
+     *
+     * @return the hints in use (a new Info: free it when done)
+     */
     public Info getInfo() {
         long h = handle("MPI_File_get_info");
         NativeScratch s = NativeScratch.get();
@@ -298,7 +354,11 @@ public final class File implements AutoCloseable {
                 "MPI_File_set_atomicity", path);
     }
 
-    /** MPI_File_get_atomicity: true in atomic mode. */
+    /**
+     * MPI_File_get_atomicity: true in atomic mode.
+     *
+     * @return true in atomic mode
+     */
     public boolean getAtomicity() {
         long h = handle("MPI_File_get_atomicity");
         NativeScratch s = NativeScratch.get();
@@ -324,7 +384,13 @@ public final class File implements AutoCloseable {
                 "MPI_File_set_view(disp " + disp + ", datarep \"" + datarep + "\")", path);
     }
 
-    /** MPI_File_set_view with the "native" representation and no hints. */
+    /**
+     * MPI_File_set_view with the "native" representation and no hints.
+     *
+     * @param disp the displacement
+     * @param etype the elementary type of the view
+     * @param filetype the file type (where the view sees data)
+     */
     public void setView(long disp, Datatype etype, Datatype filetype) {
         setView(disp, etype, filetype, "native", Info.NULL);
     }
@@ -332,6 +398,8 @@ public final class File implements AutoCloseable {
     /**
      * MPI_File_get_view: the current view. Predefined etypes and filetypes come back as the constants; derived ones
      * are new datatypes the caller may free.
+     *
+     * @return the current view
      */
     public View getView() {
         long h = handle("MPI_File_get_view");
@@ -362,6 +430,7 @@ public final class File implements AutoCloseable {
      * MPI_File_get_byte_offset: the absolute byte position in the file of a view-relative offset.
      *
      * @param offset an offset in etypes of the current view
+     * @return the absolute byte position in the file of a view-relative offset
      */
     public long getByteOffset(long offset) {
         long h = handle("MPI_File_get_byte_offset");
@@ -381,7 +450,11 @@ public final class File implements AutoCloseable {
                 "MPI_File_set_errhandler", path);
     }
 
-    /** MPI_File_get_errhandler: this file's error handler. */
+    /**
+     * MPI_File_get_errhandler: this file's error handler.
+     *
+     * @return this file's error handler
+     */
     public Errhandler getErrhandler() {
         long h = handle("MPI_File_get_errhandler");
         NativeScratch s = NativeScratch.get();
@@ -412,7 +485,11 @@ public final class File implements AutoCloseable {
         FileException.check(LibMpi.MPI_File_seek(handle("MPI_File_seek"), offset, whence), "MPI_File_seek(" + offset + ")", path);
     }
 
-    /** MPI_File_get_position: the individual file pointer, in etypes of the current view. */
+    /**
+     * MPI_File_get_position: the individual file pointer, in etypes of the current view.
+     *
+     * @return the individual file pointer, in etypes of the current view
+     */
     public long getPosition() {
         long h = handle("MPI_File_get_position");
         NativeScratch s = NativeScratch.get();
@@ -431,7 +508,11 @@ public final class File implements AutoCloseable {
                 "MPI_File_seek_shared(" + offset + ")", path);
     }
 
-    /** MPI_File_get_position_shared: the shared file pointer, in etypes of the current view. */
+    /**
+     * MPI_File_get_position_shared: the shared file pointer, in etypes of the current view.
+     *
+     * @return the shared file pointer, in etypes of the current view
+     */
     public long getPositionShared() {
         long h = handle("MPI_File_get_position_shared");
         NativeScratch s = NativeScratch.get();
@@ -553,7 +634,12 @@ public final class File implements AutoCloseable {
         read("MPI_File_read_at(offset " + offset + ")", buf, status, (h, b, c, t, s) -> LibMpi.MPI_File_read_at(h, offset, b, c, t, s));
     }
 
-    /** MPI_File_read_at without a status. */
+    /**
+     * MPI_File_read_at without a status.
+     *
+     * @param offset the offset, in elements, of the first element used
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void readAt(long offset, Object buf) {
         readAt(offset, buf, null);
     }
@@ -569,7 +655,12 @@ public final class File implements AutoCloseable {
         read("MPI_File_read_at_all(offset " + offset + ")", buf, status, (h, b, c, t, s) -> LibMpi.MPI_File_read_at_all(h, offset, b, c, t, s));
     }
 
-    /** MPI_File_read_at_all without a status. */
+    /**
+     * MPI_File_read_at_all without a status.
+     *
+     * @param offset the offset, in elements, of the first element used
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void readAtAll(long offset, Object buf) {
         readAtAll(offset, buf, null);
     }
@@ -585,7 +676,12 @@ public final class File implements AutoCloseable {
         write("MPI_File_write_at(offset " + offset + ")", buf, status, (h, b, c, t, s) -> LibMpi.MPI_File_write_at(h, offset, b, c, t, s));
     }
 
-    /** MPI_File_write_at without a status. */
+    /**
+     * MPI_File_write_at without a status.
+     *
+     * @param offset the offset, in elements, of the first element used
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void writeAt(long offset, Object buf) {
         writeAt(offset, buf, null);
     }
@@ -601,7 +697,12 @@ public final class File implements AutoCloseable {
         write("MPI_File_write_at_all(offset " + offset + ")", buf, status, (h, b, c, t, s) -> LibMpi.MPI_File_write_at_all(h, offset, b, c, t, s));
     }
 
-    /** MPI_File_write_at_all without a status. */
+    /**
+     * MPI_File_write_at_all without a status.
+     *
+     * @param offset the offset, in elements, of the first element used
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void writeAtAll(long offset, Object buf) {
         writeAtAll(offset, buf, null);
     }
@@ -611,6 +712,7 @@ public final class File implements AutoCloseable {
      *
      * @param offset where to read, in etypes of the current view
      * @param buf    the buffer
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request ireadAt(long offset, Object buf) {
         startOffset(offset, "MPI_File_iread_at");
@@ -622,6 +724,7 @@ public final class File implements AutoCloseable {
      *
      * @param offset where this process reads, in etypes of the current view
      * @param buf    the buffer
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request ireadAtAll(long offset, Object buf) {
         startOffset(offset, "MPI_File_iread_at_all");
@@ -633,6 +736,7 @@ public final class File implements AutoCloseable {
      *
      * @param offset where to write, in etypes of the current view
      * @param buf    the data
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request iwriteAt(long offset, Object buf) {
         startOffset(offset, "MPI_File_iwrite_at");
@@ -644,6 +748,7 @@ public final class File implements AutoCloseable {
      *
      * @param offset where this process writes, in etypes of the current view
      * @param buf    the data
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request iwriteAtAll(long offset, Object buf) {
         startOffset(offset, "MPI_File_iwrite_at_all");
@@ -662,7 +767,11 @@ public final class File implements AutoCloseable {
         read("MPI_File_read", buf, status, LibMpi::MPI_File_read);
     }
 
-    /** MPI_File_read without a status. */
+    /**
+     * MPI_File_read without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void read(Object buf) {
         read(buf, null);
     }
@@ -677,7 +786,11 @@ public final class File implements AutoCloseable {
         read("MPI_File_read_all", buf, status, LibMpi::MPI_File_read_all);
     }
 
-    /** MPI_File_read_all without a status. */
+    /**
+     * MPI_File_read_all without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void readAll(Object buf) {
         readAll(buf, null);
     }
@@ -692,7 +805,11 @@ public final class File implements AutoCloseable {
         write("MPI_File_write", buf, status, LibMpi::MPI_File_write);
     }
 
-    /** MPI_File_write without a status. */
+    /**
+     * MPI_File_write without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void write(Object buf) {
         write(buf, null);
     }
@@ -707,7 +824,11 @@ public final class File implements AutoCloseable {
         write("MPI_File_write_all", buf, status, LibMpi::MPI_File_write_all);
     }
 
-    /** MPI_File_write_all without a status. */
+    /**
+     * MPI_File_write_all without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void writeAll(Object buf) {
         writeAll(buf, null);
     }
@@ -716,6 +837,7 @@ public final class File implements AutoCloseable {
      * MPI_File_iread: starts a read at the individual file pointer (which advances now).
      *
      * @param buf the buffer, filled when the request completes
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request iread(Object buf) {
         return start("MPI_File_iread", buf, true, LibMpi::MPI_File_iread);
@@ -725,6 +847,7 @@ public final class File implements AutoCloseable {
      * MPI_File_iread_all: starts a collective read at the individual file pointer.
      *
      * @param buf the buffer, filled when the request completes
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request ireadAll(Object buf) {
         return start("MPI_File_iread_all", buf, true, LibMpi::MPI_File_iread_all);
@@ -734,6 +857,7 @@ public final class File implements AutoCloseable {
      * MPI_File_iwrite: starts a write at the individual file pointer.
      *
      * @param buf the data
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request iwrite(Object buf) {
         return start("MPI_File_iwrite", buf, false, LibMpi::MPI_File_iwrite);
@@ -743,6 +867,7 @@ public final class File implements AutoCloseable {
      * MPI_File_iwrite_all: starts a collective write at the individual file pointer.
      *
      * @param buf the data
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request iwriteAll(Object buf) {
         return start("MPI_File_iwrite_all", buf, false, LibMpi::MPI_File_iwrite_all);
@@ -760,7 +885,11 @@ public final class File implements AutoCloseable {
         read("MPI_File_read_shared", buf, status, LibMpi::MPI_File_read_shared);
     }
 
-    /** MPI_File_read_shared without a status. */
+    /**
+     * MPI_File_read_shared without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void readShared(Object buf) {
         readShared(buf, null);
     }
@@ -775,7 +904,11 @@ public final class File implements AutoCloseable {
         write("MPI_File_write_shared", buf, status, LibMpi::MPI_File_write_shared);
     }
 
-    /** MPI_File_write_shared without a status. */
+    /**
+     * MPI_File_write_shared without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void writeShared(Object buf) {
         writeShared(buf, null);
     }
@@ -784,6 +917,7 @@ public final class File implements AutoCloseable {
      * MPI_File_iread_shared: starts a read at the shared file pointer.
      *
      * @param buf the buffer, filled when the request completes
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request ireadShared(Object buf) {
         return start("MPI_File_iread_shared", buf, true, LibMpi::MPI_File_iread_shared);
@@ -793,6 +927,7 @@ public final class File implements AutoCloseable {
      * MPI_File_iwrite_shared: starts a write at the shared file pointer.
      *
      * @param buf the data
+     * @return the request of the operation started: complete it with waitFor() or test()
      */
     public Request iwriteShared(Object buf) {
         return start("MPI_File_iwrite_shared", buf, false, LibMpi::MPI_File_iwrite_shared);
@@ -808,7 +943,11 @@ public final class File implements AutoCloseable {
         read("MPI_File_read_ordered", buf, status, LibMpi::MPI_File_read_ordered);
     }
 
-    /** MPI_File_read_ordered without a status. */
+    /**
+     * MPI_File_read_ordered without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void readOrdered(Object buf) {
         readOrdered(buf, null);
     }
@@ -823,7 +962,11 @@ public final class File implements AutoCloseable {
         write("MPI_File_write_ordered", buf, status, LibMpi::MPI_File_write_ordered);
     }
 
-    /** MPI_File_write_ordered without a status. */
+    /**
+     * MPI_File_write_ordered without a status.
+     *
+     * @param buf the message buffer: an array, NIO buffer, Arrow vector, INDArray or BufferSpec
+     */
     public void writeOrdered(Object buf) {
         writeOrdered(buf, null);
     }

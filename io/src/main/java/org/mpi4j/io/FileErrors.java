@@ -40,7 +40,12 @@ public final class FileErrors {
     /** MPI_ERR_IO: other I/O error. */
     public static final int ERR_IO = LibMpi.MPI_ERR_IO();
 
-    /** The MPI name of an error class, the I/O ones included, e.g. "MPI_ERR_NO_SUCH_FILE". */
+    /**
+     * The MPI name of an error class, the I/O ones included, e.g. "MPI_ERR_NO_SUCH_FILE".
+     *
+     * @param errorClass the MPI error class
+     * @return the MPI name of an error class, the I/O ones included, e.g. "MPI_ERR_NO_SUCH_FILE"
+     */
     public static String name(int errorClass) {
         if (errorClass == ERR_FILE) return "MPI_ERR_FILE";
         if (errorClass == ERR_NOT_SAME) return "MPI_ERR_NOT_SAME";

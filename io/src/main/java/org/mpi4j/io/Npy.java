@@ -49,7 +49,11 @@ public final class Npy {
      * @param dataOffset   the byte offset of the data in the file
      */
     public record Header(String descr, boolean fortranOrder, long[] shape, long dataOffset) {
-        /** Number of elements: the product of the shape. */
+        /**
+         * Number of elements: the product of the shape.
+         *
+         * @return number of elements: the product of the shape
+         */
         public long elements() {
             long n = 1;
             for (long d : shape) {

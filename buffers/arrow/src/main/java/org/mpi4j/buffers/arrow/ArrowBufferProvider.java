@@ -45,6 +45,9 @@ import org.mpi4j.buffers.MessageBuffer;
 public final class ArrowBufferProvider implements BufferProvider {
     private static final Map<Class<?>, ElementType> TYPES = new IdentityHashMap<>();
 
+    /** Creates the provider (ServiceLoader). */
+    public ArrowBufferProvider() { }
+
     static {
         TYPES.put(TinyIntVector.class, ElementType.INT8);
         TYPES.put(SmallIntVector.class, ElementType.INT16);

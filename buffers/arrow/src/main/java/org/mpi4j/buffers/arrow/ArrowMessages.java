@@ -222,7 +222,14 @@ public final class ArrowMessages {
 
     // ------------------------------------------------------------------ point-to-point
 
-    /** Sends a record batch (schema + every buffer) to {@code dest}. */
+    /**
+     * Sends a record batch (schema + every buffer) to {@code dest}.
+     *
+     * @param comm the communicator
+     * @param root the rank of the root process
+     * @param dest the rank of the destination in this communicator (or MPI.PROC_NULL)
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     */
     public static void send(Comm comm, VectorSchemaRoot root, int dest, int tag) {
         try (ArrowRecordBatch b = new VectorUnloader(root).getRecordBatch()) {
             comm.send(header(root.getSchema(), b), dest, tag);
@@ -240,6 +247,12 @@ public final class ArrowMessages {
      * memory is held by the requests until they complete; its vectors must not be changed meanwhile. A process that
      * sends a batch to itself needs this form: MPI may make a blocking send wait for its receive (MPICH does on one
      * process, Open MPI buffers small messages), and the receive comes after it on the same thread.
+     *
+     * @param comm the communicator
+     * @param root the record batch to send
+     * @param dest the rank of the destination in this communicator (or MPI.PROC_NULL)
+     * @param tag the message tag, in [0, MPI_TAG_UB]
+     * @return the requests of the batch's messages, to complete with Request.waitAll
      */
     public static org.mpi4j.Request[] isend(Comm comm, VectorSchemaRoot root, int dest, int tag) {
         List<org.mpi4j.Request> started = new ArrayList<>();
@@ -254,7 +267,15 @@ public final class ArrowMessages {
         return started.toArray(new org.mpi4j.Request[0]);
     }
 
-    /** Receives a record batch sent by {@link #send}, its vectors allocated from {@code alloc} (close the root). */
+    /**
+     * Receives a record batch sent by {@link #send}, its vectors allocated from {@code alloc} (close the root).
+     *
+     * @param comm the communicator
+     * @param alloc the Arrow allocator the received buffers come from
+     * @param source the rank of the source in this communicator (or MPI.ANY_SOURCE, MPI.PROC_NULL)
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     * @return the record batch (close it)
+     */
     public static VectorSchemaRoot recv(Comm comm, BufferAllocator alloc, int source, int tag) {
         Status st = new Status();
         Message m = comm.mprobe(source, tag, st);
@@ -294,19 +315,42 @@ public final class ArrowMessages {
         return shape.load(alloc, bufs);
     }
 
-    /** Sends one complete vector (validity, offsets, data, children). */
+    /**
+     * Sends one complete vector (validity, offsets, data, children).
+     *
+     * @param comm the communicator
+     * @param vector the Arrow vector
+     * @param dest the rank of the destination in this communicator (or MPI.PROC_NULL)
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     */
     public static void sendVector(Comm comm, FieldVector vector, int dest, int tag) {
         send(comm, wrap(vector), dest, tag);
     }
 
-    /** Receives one vector sent by {@link #sendVector}, allocated from {@code alloc} (close it when done). */
+    /**
+     * Receives one vector sent by {@link #sendVector}, allocated from {@code alloc} (close it when done).
+     *
+     * @param comm the communicator
+     * @param alloc the Arrow allocator the received buffers come from
+     * @param source the rank of the source in this communicator (or MPI.ANY_SOURCE, MPI.PROC_NULL)
+     * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
+     * @return the vector (close it)
+     */
     public static FieldVector recvVector(Comm comm, BufferAllocator alloc, int source, int tag) {
         return recv(comm, alloc, source, tag).getVector(0);
     }
 
     // ------------------------------------------------------------------ collectives
 
-    /** Broadcasts the root's batch; every other process gets its own copy from {@code alloc} (the root gets its own). */
+    /**
+     * Broadcasts the root's batch; every other process gets its own copy from {@code alloc} (the root gets its own).
+     *
+     * @param comm the communicator
+     * @param rootBatch the record batch at the root (ignored elsewhere)
+     * @param alloc the Arrow allocator the received buffers come from
+     * @param root the rank of the root process
+     * @return the record batch (close it)
+     */
     public static VectorSchemaRoot bcast(Intracomm comm, VectorSchemaRoot rootBatch, BufferAllocator alloc, int root) {
         boolean me = comm.getRank() == root;
         ArrowRecordBatch b = me ? new VectorUnloader(rootBatch).getRecordBatch() : null;
@@ -350,7 +394,15 @@ public final class ArrowMessages {
         }
     }
 
-    /** Broadcasts one vector; non-roots get a new vector from {@code alloc}, the root gets its own back. */
+    /**
+     * Broadcasts one vector; non-roots get a new vector from {@code alloc}, the root gets its own back.
+     *
+     * @param comm the communicator
+     * @param vector the Arrow vector
+     * @param alloc the Arrow allocator the received buffers come from
+     * @param root the rank of the root process
+     * @return the vector (close it)
+     */
     public static FieldVector bcastVector(Intracomm comm, FieldVector vector, BufferAllocator alloc, int root) {
         if (comm.getRank() == root) {
             bcast(comm, wrap(vector), alloc, root);
@@ -362,6 +414,12 @@ public final class ArrowMessages {
     /**
      * Gathers every process's batch at the root, in rank order: the root gets a list whose entry {@code root} is its
      * own batch and the others are new batches from {@code alloc}; other processes get null.
+     *
+     * @param comm the communicator
+     * @param mine this rank's part
+     * @param alloc the Arrow allocator the received buffers come from
+     * @param root the rank of the root process
+     * @return the list
      */
     public static List<VectorSchemaRoot> gather(Intracomm comm, VectorSchemaRoot mine, BufferAllocator alloc, int root) {
         if (comm.getRank() != root) {
@@ -380,7 +438,15 @@ public final class ArrowMessages {
         return all;
     }
 
-    /** Gathers one vector per process at the root, in rank order (see {@link #gather}). */
+    /**
+     * Gathers one vector per process at the root, in rank order (see {@link #gather}).
+     *
+     * @param comm the communicator
+     * @param vector the Arrow vector
+     * @param alloc the Arrow allocator the received buffers come from
+     * @param root the rank of the root process
+     * @return the list
+     */
     public static List<FieldVector> gatherVector(Intracomm comm, FieldVector vector, BufferAllocator alloc, int root) {
         List<VectorSchemaRoot> all = gather(comm, wrap(vector), alloc, root);
         if (all == null) {

@@ -39,7 +39,11 @@ public final class HugePageAllocationManager extends AllocationManager {
         this.size = size;
     }
 
-    /** A root allocator whose buffers come from this manager. @return a new RootAllocator without a limit */
+    /**
+     * A root allocator whose buffers come from this manager. @return a new RootAllocator without a limit
+     *
+     * @return a root allocator whose buffers come from this manager
+     */
     public static RootAllocator rootAllocator() {
         return new RootAllocator(RootAllocator.configBuilder().allocationManagerFactory(FACTORY).build());
     }

@@ -422,6 +422,23 @@ public final class ArrowRanks {
         }
     }
 
+    /**
+     * Issue 18 (README, troubleshooting): a receiving vector whose {@code setValueCount} was forgotten holds 0 values,
+     * so the receive is MPI_ERR_TRUNCATE, and the message names both sizes.
+     */
+    @RankTest
+    public static void aVectorWithoutValueCountIsATruncationThatSaysSo() {
+        try (BufferAllocator a = new RootAllocator(); Float8Vector v = new Float8Vector("x", a)) {
+            v.allocateNew(4);   // setValueCount(4) forgotten
+            org.mpi4j.Request s = MPI.COMM_WORLD.isend(new double[] {1, 2, 3, 4}, next(), 53);
+            org.mpi4j.MPIException e = assertThrows(org.mpi4j.MPIException.class, () -> MPI.COMM_WORLD.recv(v, prev(), 53));
+            assertEquals(org.mpi4j.ErrorClasses.ERR_TRUNCATE, e.getErrorClass(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("recv: message truncated: "), e.getMessage());
+            assertTrue(e.getMessage().contains("a receive buffer of 0 MPI_DOUBLE (0 bytes)"), e.getMessage());
+            s.waitFor();
+        }
+    }
+
     /** Issue 19: vectors from the huge-page allocator are 2 MiB aligned from 2 MiB on, move like any vector, leak nothing. */
     @RankTest
     public static void hugePageAllocatorVectors() {

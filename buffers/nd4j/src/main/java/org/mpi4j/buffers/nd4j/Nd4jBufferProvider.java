@@ -21,6 +21,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Nd4jBufferProvider implements BufferProvider {
 
+    /** Creates the provider (ServiceLoader). */
+    public Nd4jBufferProvider() { }
+
     /** The element kind an ND4J data type goes as. */
     static ElementType elementOf(DataType t) {
         switch (t) {
