@@ -60,12 +60,18 @@ void mpi4j_bench_op(const char* op, char* a, char* b, double* x, double* y, long
 
 char* mpi4j_bench_alloc(long bytes, int huge) {
     const long page = 2L << 20;
-    if (!huge || bytes < page) return malloc(bytes);
+    if (bytes < page) return malloc(bytes);
     long size = (bytes + page - 1) / page * page;
     void* p = NULL;
-    if (posix_memalign(&p, page, size) != 0) return NULL;
-    madvise(p, size, MADV_HUGEPAGE);
+    if (posix_memalign(&p, huge ? page : 4096, size) != 0) return NULL;
+    /* before the first touch: with huge set, huge pages as numpy's arrays get; without, small pages whatever malloc
+     * was told (glibc.malloc.hugetlb=1, which mpi4j's launcher sets for the JVM ranks), so "C" stays plain C */
+    madvise(p, size, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
     return p;
+}
+
+void mpi4j_bench_free(intptr_t address) {
+    free((void*)address);
 }
 
 

@@ -24,8 +24,12 @@ void mpi4j_bench_batch(const char* op, long size, long batch, intptr_t a, intptr
 /* Closes the io cases' file, if open. */
 void mpi4j_bench_close(void);
 
-/* BYTES of memory; with huge set and from 2 MiB, 2 MiB aligned and advised for transparent huge pages. */
+/* BYTES of memory; from 2 MiB, with huge set 2 MiB aligned and advised for transparent huge pages, without it
+ * advised against them (small pages, whatever malloc's tunables say). */
 char* mpi4j_bench_alloc(long bytes, int huge);
+
+/* Frees memory from mpi4j_bench_alloc (address 0: nothing). */
+void mpi4j_bench_free(intptr_t address);
 
 #ifdef __cplusplus
 }

@@ -13,12 +13,14 @@ import java.util.Map;
  * exception on any rank aborts the whole job. Options it does not know are mpiexec's and are passed through
  * ({@code --hostfile F}, {@code --host a,b}, {@code --map-by X}, {@code -x VAR}, {@code --mca K V}...; see
  * {@link #MPIEXEC_OPTIONS} for which take values). Ranks start in the caller's working directory, so relative paths
- * resolve as the caller means them.
+ * resolve as the caller means them. Ranks get transparent huge pages for their heap ({@code -XX:+UseTransparentHugePages})
+ * and for large native allocations ({@link #hugePageTunables}), as numpy's arrays get them; {@code --no-huge-pages}
+ * leaves both off.
  */
 public final class Mpirun {
     private Mpirun() { }
 
-    static final String USAGE = "usage: mpi4j run -n N [-cp CLASSPATH] [-J JVMFLAG]... [MPIEXEC OPTIONS...]"
+    static final String USAGE = "usage: mpi4j run -n N [-cp CLASSPATH] [-J JVMFLAG]... [--no-huge-pages] [MPIEXEC OPTIONS...]"
             + " (MAINCLASS | -jar APP.jar) [ARGS...]";
 
     /**
@@ -46,7 +48,12 @@ public final class Mpirun {
 
     /** The parsed command line. */
     record Command(int n, String classpath, List<String> jvm, List<String> mpiexecOptions, String mainClass, String jar,
-                   List<String> args) { }
+                   List<String> args, boolean hugePages) {
+        Command(int n, String classpath, List<String> jvm, List<String> mpiexecOptions, String mainClass, String jar,
+                List<String> args) {
+            this(n, classpath, jvm, mpiexecOptions, mainClass, jar, args, true);
+        }
+    }
 
     /**
      * Command-line entry point; exits with mpiexec's exit code (2 and one line for a usage error, 0 for --help).
@@ -68,6 +75,8 @@ public final class Mpirun {
             System.out.println("  -n N            number of ranks (required)");
             System.out.println("  -cp CLASSPATH   the ranks' classpath (default: this launcher's)");
             System.out.println("  -J JVMFLAG      a flag for every rank's JVM, e.g. -J -Xmx2g (repeatable)");
+            System.out.println("  --no-huge-pages leave transparent huge pages off (by default the ranks get them for the heap and"
+                    + " for large native allocations)");
             System.out.println("  other options   passed to mpiexec, e.g. --hostfile F, --host a,b, --map-by core, -x VAR, --mca K V");
             System.exit(0);
             return;
@@ -89,6 +98,7 @@ public final class Mpirun {
         String jar = null;
         List<String> jvm = new ArrayList<>();
         List<String> mpi = new ArrayList<>();
+        boolean huge = true;
         int i = 0;
         while (i < args.length && args[i].startsWith("-")) {
             String a = args[i];
@@ -110,6 +120,9 @@ public final class Mpirun {
                     break;
                 case "-jar":
                     jar = value(args, i++);
+                    break;
+                case "--no-huge-pages":
+                    huge = false;
                     break;
                 default:
                     mpi.add(a);
@@ -133,7 +146,7 @@ public final class Mpirun {
             }
             main = args[i++];
         }
-        return new Command(n, cp, jvm, mpi, main, jar, List.of(args).subList(i, args.length));
+        return new Command(n, cp, jvm, mpi, main, jar, List.of(args).subList(i, args.length), huge);
     }
 
     private static String value(String[] args, int i) {
@@ -237,6 +250,28 @@ public final class Mpirun {
     }
 
     /**
+     * The glibc tunables the ranks start with: the caller's, plus {@code glibc.malloc.hugetlb=1} and
+     * {@code glibc.malloc.mmap_threshold=2097152} unless the caller set that tunable. With them, every malloc of 2 MiB
+     * or more is a fresh mapping that glibc advises for transparent huge pages, as numpy does for its arrays:
+     * {@code ByteBuffer.allocateDirect}, Arrow's and ND4J's native memory all come from malloc, and MPI copies between
+     * huge pages about twice as fast as between small ones here (see docs/buffers.md). A fixed threshold matters:
+     * glibc otherwise raises it after the first free of a large block, and later large blocks then come from arenas
+     * that are not advised.
+     *
+     * @param current the caller's {@code GLIBC_TUNABLES}, or null
+     * @return the value the ranks get
+     */
+    public static String hugePageTunables(String current) {
+        StringBuilder t = new StringBuilder(current == null ? "" : current.strip());
+        for (String tunable : new String[] {"glibc.malloc.hugetlb=1", "glibc.malloc.mmap_threshold=2097152"}) {
+            if (!t.toString().contains(tunable.substring(0, tunable.indexOf('=') + 1))) {
+                t.append(t.length() == 0 ? "" : ":").append(tunable);
+            }
+        }
+        return t.toString();
+    }
+
+    /**
      * A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included.
      *
      * @param n the number of ranks
@@ -275,8 +310,15 @@ public final class Mpirun {
     static ProcessBuilder processBuilder(Command c) {
         List<String> cmd = new ArrayList<>(c.mpiexecOptions());
         cmd.add("/usr/bin/env");
+        if (c.hugePages()) {
+            // an argument of env, not the launcher's environment: it reaches the ranks on every host, without -x
+            cmd.add("GLIBC_TUNABLES=" + hugePageTunables(System.getenv("GLIBC_TUNABLES")));
+        }
         cmd.add(javaExecutable());
         cmd.addAll(defaultJvmFlags());
+        if (c.hugePages()) {
+            cmd.add("-XX:+UseTransparentHugePages");   // before the caller's flags, so -J -XX:-UseTransparentHugePages wins
+        }
         cmd.addAll(c.jvm());
         cmd.add("-cp");
         cmd.add(c.jar() != null ? c.jar() + File.pathSeparator + c.classpath() : c.classpath());

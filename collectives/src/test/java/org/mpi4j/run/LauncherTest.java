@@ -99,4 +99,44 @@ class LauncherTest {
         assertTrue(typo.text().strip().startsWith("[mpi4j] main class org.mpi4j.run.NoSuchMain not found on the classpath"), typo.text());
         assertEquals(1, typo.text().strip().lines().count(), typo.text());
     }
+
+    /**
+     * Issue 19: the ranks get transparent huge pages for the heap and for large mallocs (what numpy's arrays get), so
+     * a plain {@code ByteBuffer.allocateDirect} message moves at huge-page speed; {@code --no-huge-pages} turns both
+     * off; a caller's own glibc tunables are kept.
+     */
+    @Test
+    void ranksGetHugePagesUnlessTurnedOff() throws Exception {
+        assertEquals("glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=2097152", Mpirun.hugePageTunables(null));
+        assertEquals("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=2097152",
+                Mpirun.hugePageTunables("glibc.malloc.arena_max=2"));
+        assertEquals("glibc.malloc.hugetlb=0:glibc.malloc.mmap_threshold=2097152", Mpirun.hugePageTunables("glibc.malloc.hugetlb=0"),
+                "a caller's own hugetlb setting wins");
+        assertTrue(Mpirun.parse(new String[] {"-n", "2", "Main"}).hugePages());
+        assertTrue(!Mpirun.parse(new String[] {"-n", "2", "--no-huge-pages", "Main"}).hugePages());
+        String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        Out on = launch(new File("."), "-n", "2", "-cp", "@CP", HugePageProbe.class.getName());
+        assertEquals(0, on.exit(), on.text());
+        Out off = launch(new File("."), "-n", "2", "--no-huge-pages", "-cp", "@CP", HugePageProbe.class.getName());
+        assertEquals(0, off.exit(), off.text());
+        for (int r = 0; r < 2; r++) {
+            String lineOn = probeLine(on.text(), r);
+            assertTrue(lineOn.contains(" tunables=glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=2097152 heapThp=true "), lineOn);
+            long kb = Long.parseLong(lineOn.substring(lineOn.indexOf("hugeKb=") + 7));
+            if (!mode.contains("[never]")) {
+                // two 16 MiB buffers: most of their 32 MiB in 2 MiB pages (the ends of a mapping may not be aligned)
+                assertTrue(kb >= 16 * 1024, "rank " + r + ": only " + kb + " kB of huge pages, THP mode " + mode.strip() + ": " + lineOn);
+            }
+            String lineOff = probeLine(off.text(), r);
+            assertTrue(lineOff.contains(" tunables=null heapThp=false "), lineOff);
+            if (mode.contains("[madvise]")) {
+                assertTrue(lineOff.endsWith(" hugeKb=0"), "rank " + r + " got huge pages it did not ask for: " + lineOff);
+            }
+        }
+    }
+
+    private static String probeLine(String text, int rank) {
+        return text.lines().filter(l -> l.startsWith("hugeprobe rank=" + rank + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("rank " + rank + " printed no probe line:\n" + text)).strip();
+    }
 }

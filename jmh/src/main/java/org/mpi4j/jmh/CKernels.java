@@ -33,4 +33,21 @@ public final class CKernels {
      */
     public static native void mpi4j_bench_batch(String op, long size, long batch, @Cast("intptr_t") long a,
                                                 @Cast("intptr_t") long b, @Cast("intptr_t") long win);
+
+    /**
+     * {@code mpi4j_bench_alloc}: native memory as the C program gets it (free it with {@link #mpi4j_bench_free}): from 2 MiB, huge-page advised
+     * ({@code huge} = 1) or small pages (0, also when the launcher told malloc to use huge pages).
+     *
+     * @param bytes how many bytes
+     * @param huge  1 for transparent huge pages, 0 for small pages
+     * @return the address
+     */
+    public static native @Cast("intptr_t") long mpi4j_bench_alloc(long bytes, int huge);
+
+    /**
+     * {@code mpi4j_bench_free}: frees memory from {@link #mpi4j_bench_alloc}.
+     *
+     * @param address the address, or 0
+     */
+    public static native void mpi4j_bench_free(@Cast("intptr_t") long address);
 }

@@ -103,17 +103,19 @@ public class MpiBench {
         isC = kind.equals("c") || kind.equals("chuge");
         if (isC) {
             int bytes = Math.max(size * (dbl ? 8 : 1), 1);
-            ByteBuffer ba = kind.equals("chuge") ? org.mpi4j.buffers.Buffers.allocateDirect(bytes)
-                    : ByteBuffer.allocateDirect((int) bytes);
-            ByteBuffer bbuf = kind.equals("chuge") ? org.mpi4j.buffers.Buffers.allocateDirect(bytes)
-                    : ByteBuffer.allocateDirect((int) bytes);
+            // the C program's memory (mpi4j_bench_alloc): plain C gets small pages even under the launcher's malloc
+            // tunable, which the Java kinds' ByteBuffer.allocateDirect memory gets
+            int huge = kind.equals("chuge") ? 1 : 0;
+            cA = CKernels.mpi4j_bench_alloc(bytes, huge);
+            cB = CKernels.mpi4j_bench_alloc(bytes, huge);
+            ByteBuffer ba = nativeBytes(cA, bytes);
+            ByteBuffer bbuf = nativeBytes(cB, bytes);
             for (int i = 0; i < bytes; i++) {
                 ba.put(i, (byte) (rank + 1));
+                bbuf.put(i, (byte) 0);
             }
             a = ba;
             b = bbuf;
-            cA = org.mpi4j.buffers.DirectMemory.address(ba);
-            cB = org.mpi4j.buffers.DirectMemory.address(bbuf);
         } else {
             a = buffer(dbl, size, 1);
             b = buffer(dbl, size, 0);
@@ -128,6 +130,16 @@ public class MpiBench {
             }
             cWin = win.handle();
         }
+    }
+
+    /** A ByteBuffer over {@code bytes} of native memory at {@code address} (the C kinds' buffers). */
+    private static ByteBuffer nativeBytes(long at, int bytes) {
+        org.bytedeco.javacpp.Pointer p = new org.bytedeco.javacpp.Pointer() {
+            {
+                address = at;   // the inherited field (a parameter named address would be shadowed by it)
+            }
+        };
+        return new org.bytedeco.javacpp.BytePointer(p).capacity(bytes).limit(bytes).asByteBuffer();
     }
 
     private static List<Double> doubles(int n) {
@@ -269,6 +281,14 @@ public class MpiBench {
         if (alloc != null) {
             alloc.close();
             alloc = null;
+        }
+        if (isC) {
+            a = null;
+            b = null;
+            CKernels.mpi4j_bench_free(cA);
+            CKernels.mpi4j_bench_free(cB);
+            cA = 0;
+            cB = 0;
         }
     }
 }

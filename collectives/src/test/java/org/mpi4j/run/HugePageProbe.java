@@ -1,0 +1,66 @@
+package org.mpi4j.run;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.mpi4j.MPI;
+import org.mpi4j.buffers.DirectMemory;
+
+/**
+ * A rank program for {@link LauncherTest}: a 16 MiB {@code ByteBuffer.allocateDirect} ring message between the ranks,
+ * then one line per rank with what the launcher gave it: GLIBC_TUNABLES, whether the JVM runs with
+ * -XX:+UseTransparentHugePages, and how many kB of the buffer's mapping are huge pages (/proc/self/smaps).
+ */
+public final class HugePageProbe {
+    private HugePageProbe() { }
+
+    /**
+     * Sends 16 MiB around the ring, checks every byte that arrived, prints the probe line.
+     *
+     * @param args none
+     * @throws IOException when /proc/self/smaps cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        var comm = MPI.COMM_WORLD;
+        int rank = comm.getRank();
+        int size = comm.getSize();
+        int bytes = 16 << 20;
+        ByteBuffer out = ByteBuffer.allocateDirect(bytes);
+        ByteBuffer in = ByteBuffer.allocateDirect(bytes);
+        for (int i = 0; i < bytes; i++) {
+            out.put(i, (byte) (rank * 31 + i));
+        }
+        comm.sendrecv(out, (rank + 1) % size, 1, in, (rank - 1 + size) % size, 1);
+        int from = (rank - 1 + size) % size;
+        for (int i = 0; i < bytes; i++) {
+            if (in.get(i) != (byte) (from * 31 + i)) {
+                throw new IllegalStateException("rank " + rank + ": byte " + i + " is " + in.get(i));
+            }
+        }
+        boolean heapThp = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("-XX:+UseTransparentHugePages");
+        comm.barrier();
+        System.out.println("hugeprobe rank=" + rank + " tunables=" + System.getenv("GLIBC_TUNABLES") + " heapThp=" + heapThp
+                + " hugeKb=" + (anonHugeKb(DirectMemory.address(out)) + anonHugeKb(DirectMemory.address(in))));
+    }
+
+    /** AnonHugePages (kB) of the mapping of /proc/self/smaps that holds {@code address}. */
+    static long anonHugeKb(long address) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/self/smaps"));
+        boolean inside = false;
+        for (String l : lines) {
+            int dash = l.indexOf('-');
+            int space = l.indexOf(' ');
+            if (dash > 0 && space > dash && l.substring(0, dash).matches("[0-9a-f]+")) {
+                long lo = Long.parseUnsignedLong(l.substring(0, dash), 16);
+                long hi = Long.parseUnsignedLong(l.substring(dash + 1, space), 16);
+                inside = Long.compareUnsigned(address, lo) >= 0 && Long.compareUnsigned(address, hi) < 0;
+            } else if (inside && l.startsWith("AnonHugePages:")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+}
