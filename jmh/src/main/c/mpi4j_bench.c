@@ -8,6 +8,7 @@
  * An iteration runs BATCH operations and is timed as a whole; WARMUP iterations are discarded, then the mean time
  * per operation over MEASURE iterations is printed by rank 0 as: RESULT c OP SIZE seconds_per_op
  * (for pingpong an operation is one round trip). Every rank runs exactly the same number of operations.
+ * OP hello: MPI_Init_thread, one line per rank, MPI_Finalize (the start-up case; the caller times the whole job).
  */
 #include "mpi4j_bench_kernels.h"
 #include <stdio.h>
@@ -21,6 +22,14 @@ int main(int argc, char** argv) {
     }
     int provided;
     MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
+    if (strcmp(argv[1], "hello") == 0) {
+        int r, n;
+        MPI_Comm_rank(MPI_COMM_WORLD, &r);
+        MPI_Comm_size(MPI_COMM_WORLD, &n);
+        printf("hello from rank %d of %d\n", r, n);
+        MPI_Finalize();
+        return 0;
+    }
     int rank, nprocs;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &nprocs);

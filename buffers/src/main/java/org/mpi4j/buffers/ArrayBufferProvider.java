@@ -3,7 +3,9 @@ package org.mpi4j.buffers;
 /**
  * Java primitive arrays as buffers. Discovered types: boolean[] MPI_C_BOOL, byte[] MPI_SIGNED_CHAR,
  * char[] MPI_UNSIGNED_SHORT, short[] MPI_SHORT, int[] MPI_INT, long[] MPI_LONG, float[] MPI_FLOAT,
- * double[] MPI_DOUBLE. Blocking calls pin the array for the call (no copy); nonblocking calls stage it.
+ * double[] MPI_DOUBLE. Blocking calls stage the array in per-thread native memory, or pin it for the call where the
+ * collector pins without stalling other threads (G1 on JDK 22+) or {@code -Dmpi4j.pinArrays=true} says so; nonblocking
+ * calls stage it.
  */
 public final class ArrayBufferProvider implements BufferProvider {
 

@@ -2,8 +2,10 @@ package org.mpi4j.buffers;
 
 /**
  * Service-provider interface for a family of buffers (Java arrays, NIO buffers, Arrow vectors, ND4J arrays...).
- * Implementations are found with {@link java.util.ServiceLoader}; {@link Buffers} asks them once per class and
- * then goes straight to the one that answered. A provider only describes memory; it never calls MPI.
+ * Implementations are found with {@link java.util.ServiceLoader} the first time a buffer of a class other than a
+ * primitive array or a NIO buffer is met (those two are always the built-in providers'); {@link Buffers} asks them once
+ * per class, highest {@link #priority} first, and then goes straight to the one that answered. A provider only
+ * describes memory; it never calls MPI.
  */
 public interface BufferProvider {
     /**

@@ -13,7 +13,17 @@ import org.mpi4j.MPIException;
  * {@link BufferProvider} supports, and checks bounds and type compatibility before anything reaches MPI.
  */
 public final class Buffers {
-    private static final List<BufferProvider> PROVIDERS = loadProviders();
+    /** The built-in providers of primitive arrays and NIO buffers, asked without any class-path scan. */
+    private static final BufferProvider ARRAYS = new ArrayBufferProvider();
+    private static final BufferProvider NIO = new NioBufferProvider();
+
+    /**
+     * Every provider, found on first need: a ServiceLoader scan opens every jar of the class path (ND4J's natives
+     * among them), which cost a rank ~30 ms of its start-up when it ran at class initialisation.
+     */
+    private static final class Found {
+        static final List<BufferProvider> PROVIDERS = loadProviders();
+    }
 
     private static final BufferProvider NONE = new BufferProvider() {
         @Override
@@ -39,7 +49,15 @@ public final class Buffers {
     private static final ClassValue<BufferProvider> BY_CLASS = new ClassValue<>() {
         @Override
         protected BufferProvider computeValue(Class<?> type) {
-            for (BufferProvider p : PROVIDERS) {
+            // primitive arrays and NIO buffers are always the built-in providers' (no other provider may claim
+            // them), so a program moving only those never scans the class path
+            if (ARRAYS.supports(type)) {
+                return ARRAYS;
+            }
+            if (NIO.supports(type)) {
+                return NIO;
+            }
+            for (BufferProvider p : Found.PROVIDERS) {
                 if (p.supports(type)) {
                     return p;
                 }
@@ -79,7 +97,7 @@ public final class Buffers {
 
     private static String providerNames() {
         StringBuilder sb = new StringBuilder();
-        for (BufferProvider p : PROVIDERS) {
+        for (BufferProvider p : Found.PROVIDERS) {
             sb.append(sb.length() == 0 ? "" : ", ").append(p.getClass().getSimpleName());
         }
         return sb.toString();
@@ -91,7 +109,7 @@ public final class Buffers {
      * @return the registered providers, highest priority first
      */
     public static List<BufferProvider> providers() {
-        return PROVIDERS;
+        return Found.PROVIDERS;
     }
 
     /**

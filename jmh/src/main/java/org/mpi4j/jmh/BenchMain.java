@@ -68,6 +68,8 @@ public final class BenchMain {
             l.add(new Case("iowrite-" + where, 512 << 20, IO_KINDS, true, false));
             l.add(new Case("ioread-" + where, 512 << 20, IO_KINDS, true, false));
         }
+        // start-up: a hello world on 4 ranks, the whole job timed from outside (size = ranks)
+        l.add(new Case("startup", 4, new String[] {"direct"}, true, true));
         l.add(new Case("object", 0, new String[] {"map"}, false, true));
         l.add(new Case("object", 100_000, new String[] {"list"}, false, true));
         l.add(new Case("serialize", 0, new String[] {"map"}, false, true));
@@ -199,6 +201,9 @@ public final class BenchMain {
         if (c.op().startsWith("io")) {
             return runIoCase(c, round, cBench, cp);
         }
+        if (c.op().equals("startup")) {
+            return runStartupCase(c, cBench, cp, py);
+        }
         List<Row> rows = new ArrayList<>();
         int batch = (int) Math.max(1, Math.min(1_000_000, Math.round(target / estimate(c))));
         List<String> common = List.of(c.op(), Integer.toString(c.size()), Integer.toString(batch), Integer.toString(warmup),
@@ -233,6 +238,46 @@ public final class BenchMain {
             cmd.addAll(common);
             cmd.add(c.kinds()[0]);
             rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
+        }
+        return rows;
+    }
+
+    /**
+     * The start-up case: a hello world on {@code c.size()} ranks started with plain mpiexec, timed from outside (start
+     * to exit of mpiexec): the C program ({@code mpi4j_bench hello}), Java ({@link Hello}, under {@link RankMain} with
+     * the launcher's JVM flags and environment, as {@code ./mpi4j run} starts ranks, without the launcher's own JVM),
+     * and mpi4py ({@code python3 -c "from mpi4py import MPI; ..."}). They take {@link #turns} turns, interleaved;
+     * medians kept.
+     */
+    static List<Row> runStartupCase(Case c, File cBench, String cp, boolean py) throws IOException, InterruptedException {
+        List<ProcessBuilder> jobs = new ArrayList<>();
+        List<String> who = new ArrayList<>();
+        jobs.add(Mpirun.nativeProcessBuilder(c.size(), List.of(cBench.getAbsolutePath(), "hello", "0", "0", "0", "0")));
+        who.add("c");
+        jobs.add(Mpirun.processBuilder(c.size(), cp, List.of(), Hello.class.getName(), List.of()));
+        who.add("java-direct");
+        if (py) {
+            jobs.add(Mpirun.nativeProcessBuilder(c.size(), List.of("/usr/bin/python3", "-c", "from mpi4py import MPI; c = MPI.COMM_WORLD;"
+                    + " print('hello from rank %d of %d' % (c.Get_rank(), c.Get_size()), flush=True)")));
+            who.add("mpi4py");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int turn = 0; turn < turns + 1; turn++) {
+            for (int k = 0; k < jobs.size(); k++) {
+                ProcessBuilder pb = jobs.get(k).redirectErrorStream(true);
+                long t0 = System.nanoTime();
+                Process p = pb.start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                boolean done = p.waitFor(120, TimeUnit.SECONDS);
+                double t = (System.nanoTime() - t0) * 1e-9;
+                long hellos = out.split("hello from rank ", -1).length - 1;   // lines of two ranks may interleave
+                if (!done || p.exitValue() != 0 || hellos != c.size()) {
+                    throw new IllegalStateException("start-up job failed: " + String.join(" ", pb.command()) + "\n" + out);
+                }
+                if (turn > 0) {   // the first turn warms the page cache and JavaCPP's cache
+                    rows.add(new Row(who.get(k), c.op(), c.size(), t));
+                }
+            }
         }
         return rows;
     }
@@ -386,6 +431,9 @@ public final class BenchMain {
         if (op.equals("object") || op.equals("serialize")) {
             return size == 0 ? "small map" : size + " Doubles";
         }
+        if (op.equals("startup")) {
+            return size + " ranks";
+        }
         return size >= 1 << 20 ? (size >> 20) + " MiB" : size >= 1024 ? (size >> 10) + " KiB" : size + " B";
     }
 
@@ -448,7 +496,8 @@ public final class BenchMain {
         }
         sb.append("ratio = Java (or mpi4py) time / C time; C = the C kernels in the same processes as Java, in turns with"
                 + " it (C prog: the separate C program, a cross-check; mpi4py runs in its own processes); pingpong is one-way"
-                + " latency (round trip / 2); object/serialize rows: Java in the 'direct' column\n");
+                + " latency (round trip / 2); object/serialize rows: Java in the 'direct' column; startup: a hello world's whole job"
+                + " under plain mpiexec (Java: the launcher's rank command, without the launcher's own JVM)\n");
         return sb.toString();
     }
 
