@@ -25,6 +25,7 @@
 #include <string.h>
 #include <stddef.h>
 #include <sys/mman.h>
+#include <errno.h>
 #include <sys/ioctl.h>
 
 #define MPI4J_KIND_ADDRESS 0
@@ -105,6 +106,21 @@ static inline jlong mpi4j_alloc_huge(jlong bytes) {
     return (jlong)(intptr_t)p;
 }
 static inline void mpi4j_free(jlong addr) { free((void*)(intptr_t)addr); }
+/* Backs [addr, addr + bytes) (2 MiB aligned) with transparent huge pages now: MADV_HUGEPAGE, then MADV_COLLAPSE
+ * (Linux 6.1+), which moves the present pages into huge pages synchronously, content unchanged. 0, or the errno of the
+ * call that failed (EINVAL on older kernels or on memory that cannot have them, such as file mappings). */
+static inline jint mpi4j_collapse_huge(jlong addr, jlong bytes) {
+#ifdef MADV_HUGEPAGE
+    if (madvise((void*)(intptr_t)addr, (size_t)bytes, MADV_HUGEPAGE) != 0) return errno;
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25
+#endif
+    if (madvise((void*)(intptr_t)addr, (size_t)bytes, MADV_COLLAPSE) != 0) return errno;
+    return 0;
+#else
+    return -1;
+#endif
+}
 static inline void mpi4j_memcpy(jlong dst, jlong src, jlong bytes) {
     memcpy((void*)(intptr_t)dst, (const void*)(intptr_t)src, (size_t)bytes);
 }

@@ -64,8 +64,8 @@ char* mpi4j_bench_alloc(long bytes, int huge) {
     long size = (bytes + page - 1) / page * page;
     void* p = NULL;
     if (posix_memalign(&p, huge ? page : 4096, size) != 0) return NULL;
-    /* before the first touch: with huge set, huge pages as numpy's arrays get; without, small pages whatever malloc
-     * was told (glibc.malloc.hugetlb=1, which mpi4j's launcher sets for the JVM ranks), so "C" stays plain C */
+    /* before the first touch: with huge set, huge pages as numpy's arrays get; without, small pages for sure (not
+     * left to malloc's tunables or khugepaged), so "C" stays plain C */
     madvise(p, size, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
     return p;
 }

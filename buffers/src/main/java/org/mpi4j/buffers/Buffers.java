@@ -186,6 +186,9 @@ public final class Buffers {
             BY_CLASS.get(arg.getClass()).describe(arg, out);
             out.placeDiscovered(blocks);
         }
+        if (out.kind() == org.mpi4j.jni.LibMpi.KIND_ADDRESS && out.spanBytes() >= HugePages.MIN_BYTES && HugePages.ENABLED) {
+            HugePages.advise(out.offset() + out.spanLow(), out.spanBytes());
+        }
         if (receiving) {
             out.requireWritable();
             out.prepareReceive();

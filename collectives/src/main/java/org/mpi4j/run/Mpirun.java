@@ -13,9 +13,9 @@ import java.util.Map;
  * exception on any rank aborts the whole job. Options it does not know are mpiexec's and are passed through
  * ({@code --hostfile F}, {@code --host a,b}, {@code --map-by X}, {@code -x VAR}, {@code --mca K V}...; see
  * {@link #MPIEXEC_OPTIONS} for which take values). Ranks start in the caller's working directory, so relative paths
- * resolve as the caller means them. Ranks get transparent huge pages for their heap ({@code -XX:+UseTransparentHugePages})
- * and for large native allocations ({@link #hugePageTunables}), as numpy's arrays get them; {@code --no-huge-pages}
- * leaves both off.
+ * resolve as the caller means them. Ranks get transparent huge pages for their heap ({@code -XX:+UseTransparentHugePages}:
+ * large Java arrays and the object path's frames); {@code --no-huge-pages} leaves them off, and also mpi4j's own huge
+ * pages for large off-heap messages ({@code -Dmpi4j.hugePages=false}).
  */
 public final class Mpirun {
     private Mpirun() { }
@@ -76,7 +76,7 @@ public final class Mpirun {
             System.out.println("  -cp CLASSPATH   the ranks' classpath (default: this launcher's)");
             System.out.println("  -J JVMFLAG      a flag for every rank's JVM, e.g. -J -Xmx2g (repeatable)");
             System.out.println("  --no-huge-pages leave transparent huge pages off (by default the ranks get them for the heap and"
-                    + " for large native allocations)");
+                    + " for large off-heap messages)");
             System.out.println("  other options   passed to mpiexec, e.g. --hostfile F, --host a,b, --map-by core, -x VAR, --mca K V");
             System.exit(0);
             return;
@@ -250,28 +250,6 @@ public final class Mpirun {
     }
 
     /**
-     * The glibc tunables the ranks start with: the caller's, plus {@code glibc.malloc.hugetlb=1} and
-     * {@code glibc.malloc.mmap_threshold=2097152} unless the caller set that tunable. With them, every malloc of 2 MiB
-     * or more is a fresh mapping that glibc advises for transparent huge pages, as numpy does for its arrays:
-     * {@code ByteBuffer.allocateDirect}, Arrow's and ND4J's native memory all come from malloc, and MPI copies between
-     * huge pages about twice as fast as between small ones here (see docs/buffers.md). A fixed threshold matters:
-     * glibc otherwise raises it after the first free of a large block, and later large blocks then come from arenas
-     * that are not advised.
-     *
-     * @param current the caller's {@code GLIBC_TUNABLES}, or null
-     * @return the value the ranks get
-     */
-    public static String hugePageTunables(String current) {
-        StringBuilder t = new StringBuilder(current == null ? "" : current.strip());
-        for (String tunable : new String[] {"glibc.malloc.hugetlb=1", "glibc.malloc.mmap_threshold=2097152"}) {
-            if (!t.toString().contains(tunable.substring(0, tunable.indexOf('=') + 1))) {
-                t.append(t.length() == 0 ? "" : ":").append(tunable);
-            }
-        }
-        return t.toString();
-    }
-
-    /**
      * A process builder for {@code mpiexec -n N java ... RankMain mainClass args}, environment included.
      *
      * @param n the number of ranks
@@ -310,15 +288,10 @@ public final class Mpirun {
     static ProcessBuilder processBuilder(Command c) {
         List<String> cmd = new ArrayList<>(c.mpiexecOptions());
         cmd.add("/usr/bin/env");
-        if (c.hugePages()) {
-            // an argument of env, not the launcher's environment: it reaches the ranks on every host, without -x
-            cmd.add("GLIBC_TUNABLES=" + hugePageTunables(System.getenv("GLIBC_TUNABLES")));
-        }
         cmd.add(javaExecutable());
         cmd.addAll(defaultJvmFlags());
-        if (c.hugePages()) {
-            cmd.add("-XX:+UseTransparentHugePages");   // before the caller's flags, so -J -XX:-UseTransparentHugePages wins
-        }
+        // before the caller's flags, so -J -XX:-UseTransparentHugePages wins
+        cmd.add(c.hugePages() ? "-XX:+UseTransparentHugePages" : "-Dmpi4j.hugePages=false");
         cmd.addAll(c.jvm());
         cmd.add("-cp");
         cmd.add(c.jar() != null ? c.jar() + File.pathSeparator + c.classpath() : c.classpath());

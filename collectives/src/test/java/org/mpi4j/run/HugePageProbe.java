@@ -10,8 +10,8 @@ import org.mpi4j.buffers.DirectMemory;
 
 /**
  * A rank program for {@link LauncherTest}: a 16 MiB {@code ByteBuffer.allocateDirect} ring message between the ranks,
- * then one line per rank with what the launcher gave it: GLIBC_TUNABLES, whether the JVM runs with
- * -XX:+UseTransparentHugePages, and how many kB of the buffer's mapping are huge pages (/proc/self/smaps).
+ * then one line per rank: whether the JVM runs with -XX:+UseTransparentHugePages, and how many kB of the two buffers'
+ * mappings are huge pages (/proc/self/smaps).
  */
 public final class HugePageProbe {
     private HugePageProbe() { }
@@ -42,25 +42,29 @@ public final class HugePageProbe {
         boolean heapThp = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .contains("-XX:+UseTransparentHugePages");
         comm.barrier();
-        System.out.println("hugeprobe rank=" + rank + " tunables=" + System.getenv("GLIBC_TUNABLES") + " heapThp=" + heapThp
-                + " hugeKb=" + (anonHugeKb(DirectMemory.address(out)) + anonHugeKb(DirectMemory.address(in))));
+        System.out.println("hugeprobe rank=" + rank + " heapThp=" + heapThp
+                + " hugeKb=" + (anonHugeKb(DirectMemory.address(out), bytes) + anonHugeKb(DirectMemory.address(in), bytes)));
     }
 
-    /** AnonHugePages (kB) of the mapping of /proc/self/smaps that holds {@code address}. */
-    static long anonHugeKb(long address) throws IOException {
+    /**
+     * AnonHugePages (kB) of the mappings of /proc/self/smaps that overlap {@code [address, address + bytes)} (advising
+     * part of a mapping splits it, so a buffer may span several).
+     */
+    static long anonHugeKb(long address, long bytes) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("/proc/self/smaps"));
         boolean inside = false;
+        long sum = 0;
         for (String l : lines) {
             int dash = l.indexOf('-');
             int space = l.indexOf(' ');
             if (dash > 0 && space > dash && l.substring(0, dash).matches("[0-9a-f]+")) {
                 long lo = Long.parseUnsignedLong(l.substring(0, dash), 16);
                 long hi = Long.parseUnsignedLong(l.substring(dash + 1, space), 16);
-                inside = Long.compareUnsigned(address, lo) >= 0 && Long.compareUnsigned(address, hi) < 0;
+                inside = Long.compareUnsigned(lo, address + bytes) < 0 && Long.compareUnsigned(hi, address) > 0;
             } else if (inside && l.startsWith("AnonHugePages:")) {
-                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                sum += Long.parseLong(l.replaceAll("[^0-9]", ""));
             }
         }
-        return 0;
+        return sum;
     }
 }

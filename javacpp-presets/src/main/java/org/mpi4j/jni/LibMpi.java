@@ -63,6 +63,11 @@ public final class LibMpi {
     public static native long mpi4j_alloc_huge(long bytes);
     /** free(address). */
     public static native void mpi4j_free(long address);
+    /**
+     * Backs {@code [address, address + bytes)}, 2 MiB aligned, with transparent huge pages now (MADV_HUGEPAGE, then
+     * MADV_COLLAPSE, Linux 6.1+): 0, or the errno of the madvise call that failed.
+     */
+    public static native int mpi4j_collapse_huge(long address, long bytes);
     /** memcpy(dst, src, bytes). */
     public static native void mpi4j_memcpy(long dst, long src, long bytes);
     /** Copies bytes from a buffer of any kind into native memory at dst. */

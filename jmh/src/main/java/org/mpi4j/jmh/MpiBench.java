@@ -103,8 +103,8 @@ public class MpiBench {
         isC = kind.equals("c") || kind.equals("chuge");
         if (isC) {
             int bytes = Math.max(size * (dbl ? 8 : 1), 1);
-            // the C program's memory (mpi4j_bench_alloc): plain C gets small pages even under the launcher's malloc
-            // tunable, which the Java kinds' ByteBuffer.allocateDirect memory gets
+            // the C program's memory (mpi4j_bench_alloc): plain C on small pages (khugepaged may not collapse it
+            // meanwhile), C huge on huge pages from the first touch
             int huge = kind.equals("chuge") ? 1 : 0;
             cA = CKernels.mpi4j_bench_alloc(bytes, huge);
             cB = CKernels.mpi4j_bench_alloc(bytes, huge);
