@@ -39,6 +39,29 @@ public final class HugePageProbe {
                 throw new IllegalStateException("rank " + rank + ": byte " + i + " is " + in.get(i));
             }
         }
+        for (int i = 0; i < bytes; i++) {
+            if (out.get(i) != (byte) (rank * 31 + i)) {
+                throw new IllegalStateException("rank " + rank + ": sent buffer's byte " + i + " changed to " + out.get(i));
+            }
+        }
+        // a part of a larger buffer: its first and last huge pages reach past the part; every byte stays as it was
+        ByteBuffer big = ByteBuffer.allocateDirect(bytes + (3 << 20));
+        for (int i = 0; i < big.capacity(); i++) {
+            big.put(i, (byte) (i * 13 + rank));
+        }
+        int off = (1 << 20) + 4099;
+        org.mpi4j.buffers.BufferSpec part = org.mpi4j.buffers.BufferSpec.of(big, off, bytes / 2, org.mpi4j.Datatype.BYTE);
+        comm.sendrecv(part, (rank + 1) % size, 2, in, (rank - 1 + size) % size, 2);
+        for (int i = 0; i < big.capacity(); i++) {
+            if (big.get(i) != (byte) (i * 13 + rank)) {
+                throw new IllegalStateException("rank " + rank + ": byte " + i + " of the larger buffer changed");
+            }
+        }
+        for (int i = 0; i < bytes / 2; i++) {
+            if (in.get(i) != (byte) ((i + off) * 13 + from)) {
+                throw new IllegalStateException("rank " + rank + ": part byte " + i + " is " + in.get(i));
+            }
+        }
         boolean heapThp = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .contains("-XX:+UseTransparentHugePages");
         comm.barrier();
