@@ -292,6 +292,7 @@ public final class Mpirun {
         cmd.addAll(defaultJvmFlags());
         // before the caller's flags, so -J -XX:-UseTransparentHugePages wins
         cmd.add(c.hugePages() ? "-XX:+UseTransparentHugePages" : "-Dmpi4j.hugePages=false");
+        cmd.addAll(ClassDataArchive.flags(c));
         cmd.addAll(c.jvm());
         cmd.add("-cp");
         cmd.add(c.jar() != null ? c.jar() + File.pathSeparator + c.classpath() : c.classpath());

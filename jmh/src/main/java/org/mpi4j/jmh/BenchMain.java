@@ -244,8 +244,9 @@ public final class BenchMain {
 
     /**
      * The start-up case: a hello world on {@code c.size()} ranks started with plain mpiexec, timed from outside (start
-     * to exit of mpiexec): the C program ({@code mpi4j_bench hello}), Java ({@link Hello}, under {@link RankMain} with
-     * the launcher's JVM flags and environment, as {@code ./mpi4j run} starts ranks, without the launcher's own JVM),
+     * to exit of mpiexec): the C program ({@code mpi4j_bench hello}), Java (the examples' HelloWorld from their jar,
+     * under RankMain with the launcher's JVM flags and class-data archive, as {@code ./mpi4j run} starts ranks,
+     * without the launcher's own JVM),
      * and mpi4py ({@code python3 -c "from mpi4py import MPI; ..."}). They take {@link #turns} turns, interleaved;
      * medians kept.
      */
@@ -254,7 +255,18 @@ public final class BenchMain {
         List<String> who = new ArrayList<>();
         jobs.add(Mpirun.nativeProcessBuilder(c.size(), List.of(cBench.getAbsolutePath(), "hello", "0", "0", "0", "0")));
         who.add("c");
-        jobs.add(Mpirun.processBuilder(c.size(), cp, List.of(), Hello.class.getName(), List.of()));
+        // the examples' jar and dependencies, as ./mpi4j run gives them (jars only: the launcher's class-data archive
+        // applies; a folder of classes on the class path would turn it off)
+        File[] found = new File("examples/target").listFiles((d, n) -> n.startsWith("mpi4j-examples-") && n.endsWith(".jar")
+                && !n.endsWith("-tests.jar") && !n.endsWith("-sources.jar") && !n.endsWith("-javadoc.jar"));
+        if (found == null || found.length != 1) {
+            throw new IllegalStateException("the start-up case needs the examples' jar (mvn install): found "
+                    + (found == null ? "no examples/target" : java.util.Arrays.toString(found)));
+        }
+        File examplesJar = found[0];
+        String jarCp = examplesJar.getAbsolutePath() + File.pathSeparator
+                + Files.readString(new File("examples/target/classpath.txt").toPath(), StandardCharsets.UTF_8).strip();
+        jobs.add(Mpirun.processBuilder(c.size(), jarCp, List.of(), "org.mpi4j.examples.HelloWorld", List.of()));
         who.add("java-direct");
         if (py) {
             jobs.add(Mpirun.nativeProcessBuilder(c.size(), List.of("/usr/bin/python3", "-c", "from mpi4py import MPI; c = MPI.COMM_WORLD;"
@@ -270,7 +282,8 @@ public final class BenchMain {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 boolean done = p.waitFor(120, TimeUnit.SECONDS);
                 double t = (System.nanoTime() - t0) * 1e-9;
-                long hellos = out.split("hello from rank ", -1).length - 1;   // lines of two ranks may interleave
+                // lines of two ranks may interleave ("Hello, World! I am process R of N" from the Java example)
+                long hellos = out.split("(?i)hello,? (from rank|world! i am process) ", -1).length - 1;
                 if (!done || p.exitValue() != 0 || hellos != c.size()) {
                     throw new IllegalStateException("start-up job failed: " + String.join(" ", pb.command()) + "\n" + out);
                 }
