@@ -98,6 +98,13 @@ public final class BenchMain {
      */
     static boolean pinArrays;
 
+    /**
+     * {@code --g1}: the Java ranks run the JVM's default collector, G1, instead of the Parallel collector the table is
+     * measured with (fewer concurrent GC threads on 2 cores); with G1 on JDK 22+ heap arrays are pinned for blocking
+     * calls, zero copy, as users of those JDKs get them.
+     */
+    static boolean g1;
+
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         int rounds = -1;
@@ -105,7 +112,7 @@ public final class BenchMain {
         File out = new File("jmh/target/bench");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
-                System.out.println("usage: mpi4j bench [--quick] [--rounds N] [--only OP[:SIZE],...] [--out DIR] [--pin-arrays]");
+                System.out.println("usage: mpi4j bench [--quick] [--rounds N] [--only OP[:SIZE],...] [--out DIR] [--pin-arrays] [--g1]");
                 System.out.println("  ops: pingpong, allreduce, bcast, ring, object, serialize; sizes in bytes (allreduce: doubles)");
                 return;
             } else if (args[i].equals("--quick")) {
@@ -118,9 +125,11 @@ public final class BenchMain {
                 only = List.of(args[++i].split(","));
             } else if (args[i].equals("--pin-arrays")) {
                 pinArrays = true;
+            } else if (args[i].equals("--g1")) {
+                g1 = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --help, --quick, --out DIR, --rounds N, --only OP[:SIZE],..., --pin-arrays)");
+                        + " (options: --help, --quick, --out DIR, --rounds N, --only OP[:SIZE],..., --pin-arrays, --g1)");
             }
         }
         double target = quick ? 0.005 : 0.04;
@@ -228,7 +237,7 @@ public final class BenchMain {
         String kinds = String.join(",", kindList);
         List<String> jargs = new ArrayList<>(List.of(c.op(), kinds, Integer.toString(c.size()),
                 Integer.toString(batch), Integer.toString(warmup), Integer.toString(measure), Integer.toString(turns)));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g", g1 ? "-XX:+UseG1GC" : "-XX:+UseParallelGC"));
         if (pinArrays) {
             jvm.add("-Dmpi4j.pinArrays=true");
         }
