@@ -141,14 +141,16 @@ static inline void mpi4j_copy_from_native(JNIEnv* env, jclass, jobject base, jin
  * from `src` (the message start in staging memory) to `off` bytes into `array`: the gaps between and inside
  * elements are left as they are, since the program may be using them. A non-zero `status` (a completed receive's
  * MPI_Status) caps the packed bytes landed at what the receive delivered (a trailing partial element lands only its
- * delivered bytes); 0 lands all count elements. The array is pinned only for the copy, never across communication.
+ * delivered bytes; a cancelled receive lands nothing); 0 lands all count elements. The array is pinned only for the
+ * copy, never across communication.
  * Returns an MPI error code. */
 static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlong src, jlong count, jlong type,
                               jlong status) {
     MPI_Datatype t = MPI4J_H(MPI_Datatype, type);
     long long limit = -1;
     if (status != 0) {
-        int got = 0;
+        int got = 0, cancelled = 0;
+        if (MPI_Test_cancelled(MPI4J_P(MPI_Status*, status), &cancelled) == MPI_SUCCESS && cancelled) return MPI_SUCCESS;
         if (MPI_Get_count(MPI4J_P(MPI_Status*, status), MPI_BYTE, &got) == MPI_SUCCESS && got != MPI_UNDEFINED) limit = got;
     }
     int size;

@@ -700,7 +700,7 @@ public abstract class Comm implements AutoCloseable {
         long h = handle();
         checkPeer(peer, tag, receive, receive ? "irecv" : "isend");
         MessageBuffer m = receive ? Buffers.forRecv(buf) : Buffers.forSend(buf);
-        long addr = r.bind(m, receive);
+        long addr = r.bind(m, receive, receive);
         NativeScratch s = NativeScratch.get();
         int rc = op.start(addr, m.count(), m.datatype(), peer, tag, h, s.address(0));
         if (rc != 0) {

@@ -89,7 +89,7 @@ public final class Message {
         checkLive();
         MessageBuffer m = Buffers.forRecv(buf);
         Request r = new Request();
-        long addr = r.bind(m, true);
+        long addr = r.bind(m, true, true);
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
         int rc = LibMpi.MPI_Imrecv(addr, m.count(), m.datatype(), s.address(0), s.address(16));

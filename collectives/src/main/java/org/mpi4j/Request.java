@@ -38,24 +38,60 @@ public class Request implements AutoCloseable {
     Stage stages;
 
     /**
-     * One block of native memory owned by a request: staging of a heap array ({@code base}, copied in from
-     * {@code offset} at each start) with its {@code landing} when it receives, or a plain array of counts or types.
+     * One block of native memory owned by a request: staging of a heap array ({@code array}, its message at
+     * {@code arrayMsg} bytes in, at {@code stagedMsg} in this block) or a plain array of counts or types. Blocks up to
+     * 64 KiB come from {@link Staging#take} and go back there, object and memory, when the request lets go of them:
+     * the nonblocking hot path allocates neither Java objects nor native memory for its staging.
      */
     static final class Stage {
-        final long address;
-        final long bytes;
-        final Object base;
-        final long offset;
-        final Staging.Landing landing;
-        final Stage next;
+        /** Nothing lands: a send's snapshot, counts, types. */
+        static final int SEND = 0;
+        /** A receive staged from the array too, landed whole (collectives, RMA: no status says what arrived). */
+        static final int WHOLE = 1;
+        /** A point-to-point receive: lands exactly the bytes its completion status says arrived, so no copy-in. */
+        static final int ARRIVED = 2;
 
-        Stage(long address, long bytes, Object base, long offset, Staging.Landing landing, Stage next) {
+        final long address;
+        final long capacity;
+        /** The block's size class in {@link Staging}'s pool, -1 when it is not pooled. */
+        final int sizeClass;
+        long bytes;
+        Object array;
+        long arrayMsg;
+        long stagedMsg;
+        int landing;
+        long count;
+        long datatype;
+        /** The landing of a v or w message (several blocks); null for one message. */
+        Staging.Landing blocks;
+        Stage next;
+
+        Stage(long address, long capacity, int sizeClass) {
             this.address = address;
-            this.bytes = bytes;
-            this.base = base;
-            this.offset = offset;
-            this.landing = landing;
-            this.next = next;
+            this.capacity = capacity;
+            this.sizeClass = sizeClass;
+        }
+
+        /** Copies the staged span in from the array (a send, or a receive landed whole). */
+        void copyIn() {
+            if (array != null && landing != ARRIVED && bytes > 0) {
+                LibMpi.mpi4j_copy_to_native(array, LibMpi.KIND_ARRAY, arrayMsg + (address - stagedMsg), address, bytes);
+            }
+        }
+
+        /** Lands a staged receive in its array; {@code status}: the completion's MPI_Status (0 when none). */
+        void land(long status) {
+            if (landing == WHOLE) {
+                if (blocks != null) {
+                    blocks.land();
+                } else {
+                    MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, 0));
+                }
+            } else if (landing == ARRIVED) {
+                // capped at what arrived: elements a short message does not reach keep their values; a cancelled
+                // receive lands nothing (an inactive persistent request's empty status says 0 bytes)
+                MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, status));
+            }
         }
     }
 
@@ -116,10 +152,18 @@ public class Request implements AutoCloseable {
 
     /**
      * Binds the resolved message to this request and returns the native address to give MPI: the memory itself,
-     * or staging memory for heap arrays (filled from the array now; copied back on completion when receiving).
+     * or staging memory for heap arrays (a send's filled from the array now; a receive's landed on completion).
      * MPI_IN_PLACE and empty messages pass through.
      */
     long bind(MessageBuffer m, boolean receive) {
+        return bind(m, receive, false);
+    }
+
+    /**
+     * As {@link #bind(MessageBuffer, boolean)}; {@code arrived}: a point-to-point receive, completed only through
+     * this class's wait and test calls, which hand {@link #completed(long)} the status that says what arrived.
+     */
+    long bind(MessageBuffer m, boolean receive, boolean arrived) {
         if (keep == null) {
             keep = m.owner();
         } else {
@@ -135,22 +179,27 @@ public class Request implements AutoCloseable {
             }
             return address;
         }
-        long bytes = m.spanBytes();
-        long staging = LibMpi.mpi4j_alloc_huge(bytes);
-        long from = m.offset() + m.spanLow();
-        long msg = staging - m.spanLow();
-        // a receive lands only its type map on completion (gaps stay the program's); it is staged from the array too,
-        // so the elements a short message does not reach land with the values they had
-        stages = new Stage(staging, bytes, m.base(), from, receive ? new Staging.Landing(m, msg) : null, stages);
-        LibMpi.mpi4j_copy_to_native(m.base(), LibMpi.KIND_ARRAY, from, staging, bytes);
-        return msg;
+        Stage st = Staging.take(m.spanBytes());
+        st.bytes = m.spanBytes();
+        st.array = m.base();
+        st.arrayMsg = m.offset();
+        st.stagedMsg = st.address - m.spanLow();
+        st.count = m.totalCount();
+        st.datatype = m.datatype();
+        // a receive lands only its type map on completion (gaps stay the program's). A point-to-point receive lands
+        // the bytes that arrived and nothing else; any other receive is staged from the array too, so the elements
+        // it does not reach land with the values they had
+        st.landing = !receive ? Stage.SEND : arrived && m.counts() == null ? Stage.ARRIVED : Stage.WHOLE;
+        st.blocks = st.landing == Stage.WHOLE && m.counts() != null ? new Staging.Landing(m, st.stagedMsg) : null;
+        st.next = stages;
+        stages = st;
+        st.copyIn();
+        return st.stagedMsg;
     }
 
     /** Native memory owned by this request until it completes, holding {@code values} (counts, displacements). */
     long ints(int[] values, int n) {
-        long bytes = 4L * Math.max(n, 1);
-        long a = LibMpi.mpi4j_malloc(bytes);
-        stages = new Stage(a, bytes, null, 0, null, stages);
+        long a = raw(4L * Math.max(n, 1));
         if (n > 0) {
             LibMpi.mpi4j_copy_to_native(values, LibMpi.KIND_ARRAY, 0, a, 4L * n);
         }
@@ -159,9 +208,14 @@ public class Request implements AutoCloseable {
 
     /** Native memory owned by this request until it completes (an output MPI writes asynchronously). */
     long raw(long bytes) {
-        long a = LibMpi.mpi4j_malloc(bytes);
-        stages = new Stage(a, bytes, null, 0, null, stages);
-        return a;
+        Stage st = Staging.take(bytes);
+        st.bytes = bytes;
+        st.array = null;
+        st.landing = Stage.SEND;
+        st.blocks = null;
+        st.next = stages;
+        stages = st;
+        return st.address;
     }
 
     /** Native memory owned by this request until it completes, holding {@code values} as MPI_Aint. */
@@ -177,9 +231,7 @@ public class Request implements AutoCloseable {
 
     /** Native memory owned by this request until it completes, holding MPI_Datatype handles. */
     long handles(org.mpi4j.buffers.TypeDescriptor[] types, int n) {
-        long bytes = (long) H * Math.max(n, 1);
-        long a = LibMpi.mpi4j_malloc(bytes);
-        stages = new Stage(a, bytes, null, 0, null, stages);
+        long a = raw((long) H * Math.max(n, 1));
         NativeScratch s = NativeScratch.get().ensure(ARRAYS_AT + H * n);
         for (int i = 0; i < n; i++) {
             s.putHandle(ARRAYS_AT + i * H, types[i].handle());
@@ -191,17 +243,28 @@ public class Request implements AutoCloseable {
     /** Refreshes staged memory from the arrays (a persistent request restarting). */
     void restage() {
         for (Stage st = stages; st != null; st = st.next) {
-            if (st.base != null) {
-                LibMpi.mpi4j_copy_to_native(st.base, LibMpi.KIND_ARRAY, st.offset, st.address, st.bytes);
+            st.copyIn();
+        }
+    }
+
+    /**
+     * Lands a completed point-to-point receive's staging ({@link Stage#ARRIVED}) in its array: the bytes that
+     * {@code status} (the completion's native MPI_Status) says arrived. The wait and test calls call it as soon as MPI
+     * returns, before {@link #completed()} and anything else that may reuse the scratch memory holding the status.
+     */
+    void arrived(long status) {
+        for (Stage st = stages; st != null; st = st.next) {
+            if (st.landing == Stage.ARRIVED) {
+                st.land(status);
             }
         }
     }
 
-    /** Called once MPI reports completion: lands staged receives in their array, then lets go of the buffer. */
+    /** Called once MPI reports completion: lands the other staged receives in their array, then lets go of the buffer. */
     void completed() {
         for (Stage st = stages; st != null; st = st.next) {
-            if (st.landing != null) {
-                st.landing.land();
+            if (st.landing == Stage.WHOLE) {
+                st.land(0);
             }
         }
         if (!isPersistent()) {
@@ -213,10 +276,13 @@ public class Request implements AutoCloseable {
     }
 
     void release() {
-        for (Stage st = stages; st != null; st = st.next) {
-            LibMpi.mpi4j_free(st.address);
-        }
+        Stage st = stages;
         stages = null;
+        while (st != null) {
+            Stage next = st.next;
+            Staging.give(st);
+            st = next;
+        }
         keep = null;
         keep2 = null;
         AutoCloseable a = lease;
@@ -261,7 +327,10 @@ public class Request implements AutoCloseable {
         recvType = datatype;
     }
 
-    /** The status to give MPI: the caller's, or for a receive one of this thread's, to name a truncation's size. */
+    /**
+     * The status to give MPI: the caller's, or for a receive one of this thread's, to name a truncation's size and to
+     * land what arrived.
+     */
     private long statusFor(Status status, NativeScratch s) {
         if (status != null || recvCount < 0) {
             return Status.addressOf(status);
@@ -285,6 +354,7 @@ public class Request implements AutoCloseable {
         long st = statusFor(status, s);
         int rc = LibMpi.MPI_Wait(s.address(0), st);
         handle = s.getHandle(0);
+        arrived(st);
         completed();
         if (rc != 0) {
             throw failed(rc, "wait", st);
@@ -314,6 +384,7 @@ public class Request implements AutoCloseable {
         if (rc != 0) {
             handle = s.getHandle(8);
             if (handle == NULL) {
+                arrived(st);
                 completed();   // the operation completed in error: MPI freed the request
             }
             throw failed(rc, "test", st);
@@ -321,6 +392,7 @@ public class Request implements AutoCloseable {
         boolean done = s.getInt(0) != 0;
         handle = s.getHandle(8);
         if (done) {
+            arrived(st);
             completed();
         }
         return done;
@@ -393,32 +465,55 @@ public class Request implements AutoCloseable {
     }
 
     /**
-     * Reads request {@code i}'s handle and status back from scratch. Completion work ({@link #completed()}) runs
-     * only after every handle and status of a call has been read, since it may itself use the scratch memory
-     * (an object request receives its remaining frames).
+     * Reads request {@code i}'s handle and status back from scratch and lands what a point-to-point receive got
+     * ({@link #arrived}). Completion work ({@link #completed()}) runs only after every handle and status of a call has
+     * been read, since it may itself use the scratch memory (an object request receives its remaining frames).
      */
     private static void collect(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
         Request r = reqs[i];
+        long st = s.address(statusesAt(reqs.length) + statusSlot * Status.nativeSize());
         if (r != null) {
             r.handle = s.getHandle(ARRAYS_AT + i * H);
+            r.arrived(st);
         }
         if (statuses != null && statuses[i] != null) {
-            statuses[i].copyFrom(s.address(statusesAt(reqs.length) + statusSlot * Status.nativeSize()));
+            statuses[i].copyFrom(st);
         }
     }
 
-    private static void complete(NativeScratch s, Request[] reqs, int i, Status[] statuses, int statusSlot) {
-        collect(s, reqs, i, statuses, statusSlot);
-        if (reqs[i] != null) {
-            reqs[i].completed();
+    /** Completes request {@code i}, the one a waitAny or testAny finished, whose status MPI wrote at {@code status}. */
+    private static void completeOne(NativeScratch s, Request[] reqs, int i, long status) {
+        Request r = reqs[i];
+        if (r != null) {
+            r.handle = s.getHandle(ARRAYS_AT + i * H);
+            r.arrived(status);
+            r.completed();
         }
+    }
+
+    /**
+     * True when request {@code i} of a call that returned {@code rc} did not complete (MPI_ERR_PENDING in its status):
+     * it is still active, so it neither lands nor lets go of its memory.
+     */
+    private static boolean pending(int rc, NativeScratch s, int n, int i) {
+        return rc == ErrorClasses.ERR_IN_STATUS
+                && s.getInt(statusesAt(n) + i * Status.nativeSize() + LibMpi.offsetofStatusError()) == ErrorClasses.ERR_PENDING;
     }
 
     /** Completes requests 0..n-1 after collecting all of them; errors in statuses are checked before completion. */
     private static void completeAll(int rc, NativeScratch s, Request[] reqs, Status[] statuses) {
         int n = reqs.length;
+        // only an MPI_ERR_IN_STATUS return can leave requests pending (allocated only then)
+        boolean[] active = rc == ErrorClasses.ERR_IN_STATUS ? new boolean[n] : null;
         for (int i = 0; i < n; i++) {
-            collect(s, reqs, i, statuses, i);
+            if (active != null && pending(rc, s, n, i)) {
+                active[i] = true;
+                if (statuses != null && statuses[i] != null) {
+                    statuses[i].copyFrom(s.address(statusesAt(n) + i * Status.nativeSize()));
+                }
+            } else {
+                collect(s, reqs, i, statuses, i);
+            }
         }
         RuntimeException failure = null;
         try {
@@ -427,7 +522,7 @@ public class Request implements AutoCloseable {
             failure = e;
         }
         for (int i = 0; i < n; i++) {
-            if (reqs[i] != null) {
+            if (reqs[i] != null && (active == null || !active[i])) {
                 reqs[i].completed();
             }
         }
@@ -520,10 +615,11 @@ public class Request implements AutoCloseable {
     public static int waitAny(Request[] reqs, Status status) {
         int n = reqs.length;
         NativeScratch s = load(reqs, null);
-        int rc = LibMpi.MPI_Waitany(n, s.address(ARRAYS_AT), s.address(0), Status.addressOf(status));
+        long st = status != null ? Status.addressOf(status) : s.address(statusesAt(n));
+        int rc = LibMpi.MPI_Waitany(n, s.address(ARRAYS_AT), s.address(0), st);
         int index = s.getInt(0);
         if (index >= 0 && index < n) {
-            complete(s, reqs, index, null, 0);
+            completeOne(s, reqs, index, st);
         }
         MPIException.check(rc);
         return index;
@@ -549,7 +645,8 @@ public class Request implements AutoCloseable {
     public static int testAny(Request[] reqs, Status status) {
         int n = reqs.length;
         NativeScratch s = load(reqs, null);
-        int rc = LibMpi.MPI_Testany(n, s.address(ARRAYS_AT), s.address(0), s.address(4), Status.addressOf(status));
+        long st = status != null ? Status.addressOf(status) : s.address(statusesAt(n));
+        int rc = LibMpi.MPI_Testany(n, s.address(ARRAYS_AT), s.address(0), s.address(4), st);
         MPIException.check(rc);
         int index = s.getInt(0);
         boolean flag = s.getInt(4) != 0;
@@ -557,7 +654,7 @@ public class Request implements AutoCloseable {
             return -1;
         }
         if (index >= 0 && index < n) {
-            complete(s, reqs, index, null, 0);
+            completeOne(s, reqs, index, st);
         }
         return index;
     }
@@ -623,11 +720,13 @@ public class Request implements AutoCloseable {
         }
         for (int k = 0; k < outcount; k++) {
             Request r = reqs[idx[k]];
+            long st = s.address(statusesAt(n) + k * Status.nativeSize());
             if (r != null) {
                 r.handle = s.getHandle(ARRAYS_AT + idx[k] * H);
+                r.arrived(st);
             }
             if (statuses != null && statuses[idx[k]] != null) {
-                statuses[idx[k]].copyFrom(s.address(statusesAt(n) + k * Status.nativeSize()));
+                statuses[idx[k]].copyFrom(st);
             }
         }
         RuntimeException failure = null;

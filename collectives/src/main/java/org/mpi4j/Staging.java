@@ -2,6 +2,7 @@ package org.mpi4j;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.mpi4j.buffers.MessageBuffer;
 import org.mpi4j.buffers.TypeDescriptor;
 import org.mpi4j.jni.LibMpi;
@@ -200,6 +201,61 @@ final class Staging {
         long msg = area[slot] - m.spanLow();
         m.relocate(msg);
         return msg;
+    }
+
+    /** The smallest pooled block, 256 bytes (a power of two). */
+    private static final int POOL_MIN_SHIFT = 8;
+    /** The largest pooled block, 64 KiB: larger staging is allocated per request (its copies dwarf a malloc). */
+    private static final int POOL_MAX_SHIFT = 16;
+    /** Blocks kept per size: a few requests in flight at once reuse theirs; at most 8 x 128 KiB are kept in all. */
+    private static final int POOL_SLOTS = 8;
+    /**
+     * Requests' staging blocks, kept for reuse with their {@link Request.Stage} objects, slot by slot per power-of-two
+     * size. Shared by all threads, lock-free: a request may complete on another thread than the one that started it.
+     */
+    private static final AtomicReferenceArray<Request.Stage> POOL =
+            new AtomicReferenceArray<>((POOL_MAX_SHIFT - POOL_MIN_SHIFT + 1) * POOL_SLOTS);
+
+    /**
+     * A block of at least {@code bytes} bytes of native memory for a request, from the pool when one is free: the
+     * caller sets every other field. Blocks above 64 KiB are {@link LibMpi#mpi4j_alloc_huge}'s (huge pages from 2 MiB).
+     */
+    static Request.Stage take(long bytes) {
+        if (bytes > 1L << POOL_MAX_SHIFT) {
+            long a = LibMpi.mpi4j_alloc_huge(bytes);
+            if (a == 0) {
+                throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + bytes + " bytes to stage a heap array");
+            }
+            return new Request.Stage(a, bytes, -1);
+        }
+        int c = bytes <= 1L << POOL_MIN_SHIFT ? 0 : 64 - Long.numberOfLeadingZeros(bytes - 1) - POOL_MIN_SHIFT;
+        for (int i = c * POOL_SLOTS, end = i + POOL_SLOTS; i < end; i++) {
+            Request.Stage st = POOL.get(i);
+            if (st != null && POOL.compareAndSet(i, st, null)) {
+                return st;
+            }
+        }
+        long capacity = 1L << (c + POOL_MIN_SHIFT);
+        long a = LibMpi.mpi4j_malloc(capacity);
+        if (a == 0) {
+            throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + capacity + " bytes to stage a heap array");
+        }
+        return new Request.Stage(a, capacity, c);
+    }
+
+    /** Gives a request's block back: to the pool when it has room (the references it held dropped), else freed. */
+    static void give(Request.Stage st) {
+        st.next = null;
+        st.array = null;
+        st.blocks = null;
+        if (st.sizeClass >= 0) {
+            for (int i = st.sizeClass * POOL_SLOTS, end = i + POOL_SLOTS; i < end; i++) {
+                if (POOL.get(i) == null && POOL.compareAndSet(i, null, st)) {
+                    return;
+                }
+            }
+        }
+        LibMpi.mpi4j_free(st.address);
     }
 
     /** Bytes between consecutive elements of a v message: the datatype's extent, or the element size. */

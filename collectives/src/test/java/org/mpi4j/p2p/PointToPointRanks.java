@@ -416,6 +416,99 @@ public final class PointToPointRanks {
         r.free();
     }
 
+    /**
+     * Issue 19: a nonblocking receive into a heap array lands exactly what arrived. A message shorter than the buffer
+     * leaves the elements it does not reach as they were (also a partial trailing element's bytes), whichever call
+     * completes it (wait, test, waitAll, waitAny and testAny with and without a status, waitSome), and in every round
+     * of a persistent receive whose messages get shorter. Also for a receive that starts at an offset in the array.
+     */
+    @RankTest
+    public static void shortMessagesLandOnlyWhatArrived() {
+        int calls = 7;
+        for (int call = 0; call < calls; call++) {
+            double[] in = new double[10];
+            Arrays.fill(in, -1);
+            int sent = 3 + call % 4;
+            double[] out = new double[sent];
+            for (int k = 0; k < sent; k++) {
+                out[k] = rank() * 1000 + call * 10 + k;
+            }
+            Request r = W.irecv(BufferSpec.of(in, 1, 8, Datatype.DOUBLE), prev(), 90 + call);
+            Request s = W.isend(out, next(), 90 + call);
+            Request[] both = {r, s};
+            Status st = new Status();
+            switch (call) {
+                case 0 -> r.waitFor();
+                case 1 -> {
+                    while (!r.test()) {
+                        Thread.onSpinWait();
+                    }
+                }
+                case 2 -> Request.waitAll(both);
+                case 3 -> {
+                    while (!r.isNull()) {
+                        Request.waitAny(both);
+                    }
+                }
+                case 4 -> {
+                    int done = 0;
+                    while (done < 2) {
+                        int[] idx = Request.waitSome(both);
+                        done += idx == null ? 2 : idx.length;
+                    }
+                }
+                case 5 -> {
+                    while (!r.isNull()) {
+                        Request.testAny(both);
+                    }
+                }
+                default -> {
+                    while (!r.isNull()) {
+                        Request.waitAny(new Request[] {r}, st);
+                    }
+                    assertEquals(sent, st.getCount(Datatype.DOUBLE));
+                }
+            }
+            Request.waitAll(both);
+            int got = 3 + call % 4;
+            for (int k = 0; k < 10; k++) {
+                double want = k >= 1 && k < 1 + got ? prev() * 1000 + call * 10 + (k - 1) : -1;
+                assertEquals(want, in[k], "completion " + call + ": element " + k);
+            }
+        }
+        // a partial trailing element: 11 bytes into longs land 11 bytes, the rest of the second long keeps its bytes
+        long[] l = {-1, -1, -1};
+        Request r = W.irecv(BufferSpec.of(l, 0, 3, Datatype.LONG), prev(), 98);
+        W.send(BufferSpec.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0, 11, Datatype.BYTE), next(), 98);
+        Status st = new Status();
+        r.waitFor(st);
+        assertEquals(11, st.getCount(Datatype.BYTE));
+        ByteBuffer want = ByteBuffer.allocate(24).order(ByteOrder.nativeOrder());
+        want.put(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}).put(new byte[] {-1, -1, -1, -1, -1}).putLong(-1);
+        assertArrayEquals(new long[] {want.getLong(0), want.getLong(8), want.getLong(16)}, l, "partial element");
+
+        // persistent: rounds of 8, 5, 2 elements into 8; each round leaves what the earlier ones landed beyond it
+        int[] p = new int[8];
+        Arrays.fill(p, -1);
+        int[] expect = p.clone();
+        try (Prequest pr = W.recvInit(p, prev(), 99)) {
+            int[] lens = {8, 5, 2};
+            for (int round = 0; round < lens.length; round++) {
+                int[] msg = new int[lens[round]];
+                Arrays.fill(msg, rank() * 10 + round);
+                pr.start();
+                W.send(msg, next(), 99);
+                pr.waitFor();
+                Arrays.fill(expect, 0, lens[round], prev() * 10 + round);
+                assertArrayEquals(expect, p, "persistent round " + round);
+            }
+            // waiting again on the inactive request lands nothing: what the program wrote since stays
+            p[0] = 12345;
+            pr.waitFor();
+            assertEquals(12345, p[0], "an inactive persistent request landed again");
+        }
+    }
+
     @RankTest
     public static void procNullCompletesAtOnce() {
         double[] d = {1, 2, 3};
