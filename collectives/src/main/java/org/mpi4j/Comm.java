@@ -536,7 +536,7 @@ public abstract class Comm implements AutoCloseable {
     public void send(Object buf, int dest, int tag) {
         long h = handle();
         checkPeer(dest, tag, false, "send");
-        MessageBuffer m = Staging.send(Buffers.forSend(buf));
+        MessageBuffer m = Staging.local().sendBuffer(buf);
         MPIException.check(LibMpi.mpi4j_send(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), dest, tag, h));
     }
 
@@ -604,10 +604,11 @@ public abstract class Comm implements AutoCloseable {
     public void recv(Object buf, int source, int tag, Status status) {
         long h = handle();
         checkPeer(source, tag, true, "recv");
-        MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
-        long st = Staging.recvStatus(status);
+        Staging stage = Staging.local();   // one thread-local lookup for the whole call
+        MessageBuffer m = stage.recvBuffer(buf);
+        long st = stage.recvStatusFor(status);
         int rc = LibMpi.mpi4j_recv(m.base(), m.kind(), m.offset(), m.count(), m.datatype(), source, tag, h, st);
-        Staging.landed(rc, st);
+        stage.landedHere(rc, st);
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "recv", m.count(), m.datatype(), st);
         }

@@ -280,6 +280,29 @@ public final class Buffers {
         return notInPlace(resolve(arg, slot1(), true));
     }
 
+    /**
+     * As {@link #forSend(Object)}, into the caller's own per-thread message buffer (saves the thread-local lookup when
+     * the caller already holds its thread's state).
+     *
+     * @param arg the argument
+     * @param slot a message buffer only this thread uses
+     * @return the message buffer
+     */
+    public static MessageBuffer forSend(Object arg, MessageBuffer slot) {
+        return notInPlace(resolve(arg, slot, false));
+    }
+
+    /**
+     * As {@link #forRecv(Object)}, into the caller's own per-thread message buffer.
+     *
+     * @param arg the argument
+     * @param slot a message buffer only this thread uses
+     * @return the message buffer
+     */
+    public static MessageBuffer forRecv(Object arg, MessageBuffer slot) {
+        return notInPlace(resolve(arg, slot, true));
+    }
+
     private static MessageBuffer notInPlace(MessageBuffer m) {
         if (m.isInPlace()) {
             throw new MPIException(ErrorClasses.ERR_BUFFER, "MPI.IN_PLACE is only a collective's buffer, not a"
