@@ -476,16 +476,21 @@ public final class PointToPointRanks {
                 assertEquals(want, in[k], "completion " + call + ": element " + k);
             }
         }
-        // a partial trailing element: 11 bytes into longs land 11 bytes, the rest of the second long keeps its bytes
-        long[] l = {-1, -1, -1};
-        Request r = W.irecv(BufferSpec.of(l, 0, 3, Datatype.LONG), prev(), 98);
-        W.send(BufferSpec.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0, 11, Datatype.BYTE), next(), 98);
-        Status st = new Status();
-        r.waitFor(st);
-        assertEquals(11, st.getCount(Datatype.BYTE));
-        ByteBuffer want = ByteBuffer.allocate(24).order(ByteOrder.nativeOrder());
-        want.put(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}).put(new byte[] {-1, -1, -1, -1, -1}).putLong(-1);
-        assertArrayEquals(new long[] {want.getLong(0), want.getLong(8), want.getLong(16)}, l, "partial element");
+        // a partial trailing element: 11 bytes into longs land 11 bytes, the rest of the second long keeps its bytes.
+        // Type signatures that do not match are erroneous in MPI: Open MPI delivers the bytes, MPICH 4.0 aborts the
+        // process in its pack engine (typerep_yaksa_pack.c: "actual_unpack_bytes % element_size == 0"), so only
+        // Open MPI's behaviour is asserted
+        if (org.mpi4j.testing.Family.current() == org.mpi4j.testing.Family.OPEN_MPI) {
+            long[] l = {-1, -1, -1};
+            Request r = W.irecv(BufferSpec.of(l, 0, 3, Datatype.LONG), prev(), 98);
+            W.send(BufferSpec.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0, 11, Datatype.BYTE), next(), 98);
+            Status st = new Status();
+            r.waitFor(st);
+            assertEquals(11, st.getCount(Datatype.BYTE));
+            ByteBuffer want = ByteBuffer.allocate(24).order(ByteOrder.nativeOrder());
+            want.put(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}).put(new byte[] {-1, -1, -1, -1, -1}).putLong(-1);
+            assertArrayEquals(new long[] {want.getLong(0), want.getLong(8), want.getLong(16)}, l, "partial element");
+        }
 
         // persistent: rounds of 8, 5, 2 elements into 8; each round leaves what the earlier ones landed beyond it
         int[] p = new int[8];
