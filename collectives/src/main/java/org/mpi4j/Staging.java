@@ -58,28 +58,34 @@ final class Staging {
     /** {@link Buffers#forSend} then {@link #send}, on this thread's state. */
     MessageBuffer sendBuffer(Object buf) {
         MessageBuffer m = Buffers.forSend(buf, sendSlot);
-        if (!PIN) {
-            pending = null;
-            if (m.isHeap()) {
-                stage(m, 0, true);
-            }
-        }
-        return m;
+        return PIN ? m : stageSend(m);
     }
 
     /** {@link Buffers#forRecv} then {@link #recv} (no copy-in), on this thread's state. */
     MessageBuffer recvBuffer(Object buf) {
         MessageBuffer m = Buffers.forRecv(buf, recvSlot);
-        if (!PIN) {
-            if (m.isHeap()) {
-                pendingArray = m.base();
-                pendingArrayMsg = m.offset();
-                pendingStagedMsg = stage(m, 1, false);
-                pending = m;
-            } else {
-                pending = null;
-            }
+        return PIN ? m : stageRecv(m, false);
+    }
+
+    /** {@link #alwaysSend} on this thread's state. */
+    private MessageBuffer stageSend(MessageBuffer m) {
+        pending = null;
+        if (m.isHeap()) {
+            stage(m, 0, true);
         }
+        return m;
+    }
+
+    /** {@link #alwaysRecv} on this thread's state. */
+    private MessageBuffer stageRecv(MessageBuffer m, boolean copyIn) {
+        if (!m.isHeap()) {
+            pending = null;
+            return m;
+        }
+        pendingArray = m.base();
+        pendingArrayMsg = m.offset();
+        pendingStagedMsg = stage(m, 1, copyIn);
+        pending = m;
         return m;
     }
 
@@ -127,12 +133,7 @@ final class Staging {
 
     /** As {@link #send}, staging a heap array whatever {@link #PIN} says (calls whose address must be native). */
     static MessageBuffer alwaysSend(MessageBuffer m) {
-        Staging st = LOCAL.get();
-        st.pending = null;
-        if (m.isHeap()) {
-            st.stage(m, 0, true);
-        }
-        return m;
+        return LOCAL.get().stageSend(m);
     }
 
     /**
@@ -148,16 +149,7 @@ final class Staging {
 
     /** As {@link #recv}, staging a heap array whatever {@link #PIN} says; land it with {@link #alwaysLanded}. */
     static MessageBuffer alwaysRecv(MessageBuffer m, boolean copyIn) {
-        if (!m.isHeap()) {
-            LOCAL.get().pending = null;
-            return m;
-        }
-        Staging st = LOCAL.get();
-        st.pendingArray = m.base();
-        st.pendingArrayMsg = m.offset();
-        st.pendingStagedMsg = st.stage(m, 1, copyIn);
-        st.pending = m;
-        return m;
+        return LOCAL.get().stageRecv(m, copyIn);
     }
 
     /**
@@ -177,14 +169,7 @@ final class Staging {
      * many bytes arrived.
      */
     static long recvStatus(Status user) {
-        if (user != null) {
-            return Status.addressOf(user);
-        }
-        Staging st = LOCAL.get();
-        if (st.status == null) {
-            st.status = new Status();
-        }
-        return st.status.address();
+        return user != null ? Status.addressOf(user) : LOCAL.get().recvStatusFor(null);
     }
 
     /** As {@link #status}, for a receive staged by {@link #alwaysRecv}. */

@@ -386,13 +386,7 @@ public final class Win implements AutoCloseable {
         if (bytes == 0 || address == 0) {
             return ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
         }
-        final long at = address;
-        org.bytedeco.javacpp.Pointer p = new org.bytedeco.javacpp.Pointer() {
-            {
-                this.address = at;
-            }
-        };
-        return new org.bytedeco.javacpp.BytePointer(p).capacity(bytes).asByteBuffer().order(ByteOrder.nativeOrder());
+        return org.mpi4j.buffers.DirectMemory.view(address, (int) bytes);
     }
 
     private static String describe(Object o) {

@@ -239,11 +239,7 @@ public final class Buffers {
         if (a == 0) {
             throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + bytes + " bytes of native memory");
         }
-        java.nio.ByteBuffer b = new org.bytedeco.javacpp.BytePointer() {
-            {
-                address = a;
-            }
-        }.capacity(bytes).limit(bytes).asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
+        java.nio.ByteBuffer b = DirectMemory.view(a, bytes);
         CLEANER.register(b, () -> org.mpi4j.jni.LibMpi.mpi4j_free(a));
         return b;
     }

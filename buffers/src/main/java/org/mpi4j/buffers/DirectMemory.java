@@ -42,4 +42,21 @@ public final class DirectMemory {
     public static long address(Buffer direct) {
         return FAST ? (long) ADDRESS.get(direct) : LibMpi.mpi4j_direct_address(direct);
     }
+
+    /**
+     * A direct ByteBuffer in native order over {@code bytes} of native memory at {@code address}, which it does not
+     * own: the memory must outlive the buffer and every view of it.
+     *
+     * @param address the native address
+     * @param bytes the capacity, 0 to 2^31-1
+     * @return the buffer, position 0, limit = capacity = bytes
+     */
+    public static java.nio.ByteBuffer view(long address, int bytes) {
+        final long at = address;   // inside the subclass, "address" names JavaCPP's inherited field, not this parameter
+        return new org.bytedeco.javacpp.BytePointer() {
+            {
+                this.address = at;
+            }
+        }.capacity(bytes).limit(bytes).asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
+    }
 }

@@ -120,7 +120,7 @@ final class ClassDataArchive {
         Files.createDirectories(archive.getParent());
         Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         List<String> cmd = new ArrayList<>();
-        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.add(Mpirun.javaExecutable());
         cmd.add("-XX:ArchiveClassesAtExit=" + tmp);
         cmd.add("-Xlog:cds=off");
         cmd.add("-Xlog:cds+dynamic=off");

@@ -327,7 +327,7 @@ public final class Mpirun {
         return pb;
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 

@@ -108,8 +108,8 @@ public class MpiBench {
             int huge = kind.equals("chuge") ? 1 : 0;
             cA = CKernels.mpi4j_bench_alloc(bytes, huge);
             cB = CKernels.mpi4j_bench_alloc(bytes, huge);
-            ByteBuffer ba = nativeBytes(cA, bytes);
-            ByteBuffer bbuf = nativeBytes(cB, bytes);
+            ByteBuffer ba = org.mpi4j.buffers.DirectMemory.view(cA, bytes);
+            ByteBuffer bbuf = org.mpi4j.buffers.DirectMemory.view(cB, bytes);
             for (int i = 0; i < bytes; i++) {
                 ba.put(i, (byte) (rank + 1));
                 bbuf.put(i, (byte) 0);
@@ -130,16 +130,6 @@ public class MpiBench {
             }
             cWin = win.handle();
         }
-    }
-
-    /** A ByteBuffer over {@code bytes} of native memory at {@code address} (the C kinds' buffers). */
-    private static ByteBuffer nativeBytes(long at, int bytes) {
-        org.bytedeco.javacpp.Pointer p = new org.bytedeco.javacpp.Pointer() {
-            {
-                address = at;   // the inherited field (a parameter named address would be shadowed by it)
-            }
-        };
-        return new org.bytedeco.javacpp.BytePointer(p).capacity(bytes).limit(bytes).asByteBuffer();
     }
 
     private static List<Double> doubles(int n) {
