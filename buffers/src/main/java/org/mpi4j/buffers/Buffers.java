@@ -186,8 +186,9 @@ public final class Buffers {
             BY_CLASS.get(arg.getClass()).describe(arg, out);
             out.placeDiscovered(blocks);
         }
-        if (out.kind() == org.mpi4j.jni.LibMpi.KIND_ADDRESS && out.spanBytes() >= HugePages.MIN_BYTES && HugePages.ENABLED) {
-            HugePages.advise(out.offset() + out.spanLow(), out.spanBytes());
+        if (out.spanBytes() >= HugePages.MIN_BYTES && HugePages.ENABLED && !out.isHeap()) {
+            // off-heap memory, by address or (when java.nio is not opened to mpi4j) as a direct buffer
+            HugePages.advise(out.address() + out.spanLow(), out.spanBytes());
         }
         if (receiving) {
             out.requireWritable();

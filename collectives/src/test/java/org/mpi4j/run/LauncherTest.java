@@ -112,15 +112,20 @@ class LauncherTest {
         String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
         Out on = launch(new File("."), "-n", "2", "-cp", "@CP", HugePageProbe.class.getName());
         assertEquals(0, on.exit(), on.text());
+        // direct buffers as a program without --add-opens java.base/java.nio sees them (their address read through JNI)
+        Out jni = launch(new File("."), "-n", "2", "-J", "-Dmpi4j.directAddress=jni", "-cp", "@CP", HugePageProbe.class.getName());
+        assertEquals(0, jni.exit(), jni.text());
         Out off = launch(new File("."), "-n", "2", "--no-huge-pages", "-cp", "@CP", HugePageProbe.class.getName());
         assertEquals(0, off.exit(), off.text());
         for (int r = 0; r < 2; r++) {
-            String lineOn = probeLine(on.text(), r);
-            assertTrue(lineOn.contains(" heapThp=true "), lineOn);
-            long kb = Long.parseLong(lineOn.substring(lineOn.indexOf("hugeKb=") + 7));
-            if (!mode.contains("[never]")) {
-                // two 16 MiB buffers: at least 14 MiB of each in 2 MiB pages (the unaligned ends stay small)
-                assertTrue(kb >= 28 * 1024, "rank " + r + ": only " + kb + " kB of huge pages, THP mode " + mode.strip() + ": " + lineOn);
+            for (Out o : List.of(on, jni)) {
+                String lineOn = probeLine(o.text(), r);
+                assertTrue(lineOn.contains(" heapThp=true "), lineOn);
+                long kb = Long.parseLong(lineOn.substring(lineOn.indexOf("hugeKb=") + 7));
+                if (!mode.contains("[never]")) {
+                    // two 16 MiB buffers: at least 14 MiB of each in 2 MiB pages (the unaligned ends stay small)
+                    assertTrue(kb >= 28 * 1024, "rank " + r + ": only " + kb + " kB of huge pages, THP mode " + mode.strip() + ": " + lineOn);
+                }
             }
             String lineOff = probeLine(off.text(), r);
             assertTrue(lineOff.contains(" heapThp=false "), lineOff);
