@@ -70,6 +70,11 @@ public final class LibMpi {
     public static native int mpi4j_collapse_huge(long address, long bytes);
     /** memcpy(dst, src, bytes). */
     public static native void mpi4j_memcpy(long dst, long src, long bytes);
+    /**
+     * Sets every bit of {@code [address, address + bytes)}, writing only the 4 KiB blocks that are not all ones yet (an
+     * Arrow validity bitmap marked valid again after each receive stays clean, and costs a read).
+     */
+    public static native void mpi4j_set_ones(long address, long bytes);
     /** Copies bytes from a buffer of any kind into native memory at dst. */
     public static native void mpi4j_copy_to_native(@Raw(withEnv = true) Object base, int kind, long offset, long dst, long bytes);
     /** Copies bytes from native memory at src into a buffer of any kind. */

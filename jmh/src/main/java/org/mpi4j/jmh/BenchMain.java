@@ -31,6 +31,13 @@ public final class BenchMain {
     private BenchMain() { }
 
     static final String[] KINDS = {"direct", "huge", "array", "arrow", "nd4j"};
+    /**
+     * The kinds of the megabyte cases: also Arrow and ND4J memory from mpi4j's huge-page allocator
+     * ({@code HugePageAllocationManager}, {@code Nd4jMemory.wrap(Buffers.allocateDirect(..))}), against C huge.
+     */
+    static final String[] LARGE_KINDS = {"direct", "huge", "array", "arrow", "arrowhuge", "nd4j", "nd4jhuge"};
+    /** The table's columns, in order. */
+    static final String[] COLUMNS = LARGE_KINDS;
     /** Buffer kinds of the io cases (IoBench); the one-process FileChannel baseline goes in the nd4j column's place. */
     static final String[] IO_KINDS = {"direct", "huge", "array"};
     /** Prefix of the rows holding bytes allocated per operation (JMH's gc.alloc.rate.norm) instead of seconds. */
@@ -49,19 +56,19 @@ public final class BenchMain {
     static List<Case> cases() {
         List<Case> l = new ArrayList<>();
         for (int s : new int[] {0, 8, 1024, 65536, 1 << 20, 16 << 20}) {
-            l.add(new Case("pingpong", s, KINDS, true, true));
+            l.add(new Case("pingpong", s, kinds(s), true, true));
         }
         for (int s : new int[] {1, 1024, 1 << 20}) {
-            l.add(new Case("allreduce", s, KINDS, true, true));
+            l.add(new Case("allreduce", s, kinds(s * 8), true, true));
         }
-        l.add(new Case("bcast", 8 << 20, KINDS, true, true));
+        l.add(new Case("bcast", 8 << 20, LARGE_KINDS, true, true));
         l.add(new Case("ring", 8192, new String[] {"direct", "array"}, true, true));
         for (int s : new int[] {8, 65536, 1 << 20, 16 << 20}) {
-            l.add(new Case("put", s, KINDS, true, false));
-            l.add(new Case("get", s, KINDS, true, false));
+            l.add(new Case("put", s, kinds(s), true, false));
+            l.add(new Case("get", s, kinds(s), true, false));
         }
         for (int s : new int[] {8, 1 << 20}) {
-            l.add(new Case("putfence", s, KINDS, true, false));
+            l.add(new Case("putfence", s, kinds(s), true, false));
         }
         // collective file I/O, every rank its block (512 MiB each: 1 GiB in all), on /dev/shm and on the disk
         for (String where : new String[] {"shm", "disk"}) {
@@ -75,6 +82,11 @@ public final class BenchMain {
         l.add(new Case("serialize", 0, new String[] {"map"}, false, true));
         l.add(new Case("serialize", 100_000, new String[] {"list"}, false, true));
         return l;
+    }
+
+    /** The Java kinds of a case moving {@code bytes} per message: the huge-page allocators' kinds from 1 MiB. */
+    static String[] kinds(long bytes) {
+        return bytes >= (1 << 20) ? LARGE_KINDS : KINDS;
     }
 
     /** A rough time per operation, only to size the batches so an iteration lasts about the target time. */
@@ -471,7 +483,7 @@ public final class BenchMain {
             byCase.computeIfAbsent(r.op() + " " + r.size(), k -> new ArrayList<>()).add(r);
         }
         sb.append(String.format(Locale.ROOT, "%-10s %-14s %10s %11s %11s", "operation", "size", "C µs", "C huge µs", "C prog µs"));
-        for (String k : KINDS) {
+        for (String k : COLUMNS) {
             sb.append(String.format(Locale.ROOT, " %10s %6s", k + " µs", "ratio"));
         }
         if (py) {
@@ -492,7 +504,7 @@ public final class BenchMain {
                     ch == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(ch)),
                     cp == null ? "-" : String.format(Locale.ROOT, "%.3f", micros(cp))));
             List<String> whos = new ArrayList<>();
-            for (String k : KINDS) {
+            for (String k : COLUMNS) {
                 whos.add("java-" + k);
             }
             if (py) {

@@ -158,9 +158,12 @@ public class MpiBench {
             case "array":
                 buf = dbl ? new double[Math.max(n, 1)] : new byte[Math.max(n, 1)];
                 break;
-            case "arrow": {
+            case "arrow":
+            case "arrowhuge": {
                 if (alloc == null) {
-                    alloc = new RootAllocator();
+                    // arrowhuge: mpi4j's allocation manager (2 MiB aligned, huge pages from the first touch)
+                    alloc = kind.equals("arrow") ? new RootAllocator()
+                            : org.mpi4j.buffers.arrow.HugePageAllocationManager.rootAllocator();
                 }
                 if (dbl) {
                     Float8Vector f = new Float8Vector("x", alloc);
@@ -182,6 +185,11 @@ public class MpiBench {
             }
             case "nd4j":
                 buf = Nd4j.create(dbl ? DataType.DOUBLE : DataType.BYTE, Math.max(n, 1));
+                break;
+            case "nd4jhuge":
+                // what docs/buffers.md tells ND4J users: an INDArray over mpi4j's huge-page allocator
+                buf = org.mpi4j.buffers.nd4j.Nd4jMemory.wrap(org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1)),
+                        dbl ? DataType.DOUBLE : DataType.BYTE, Math.max(n, 1));
                 break;
             default:
                 throw new IllegalArgumentException("unknown kind " + kind);

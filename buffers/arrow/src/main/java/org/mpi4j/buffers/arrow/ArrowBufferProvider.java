@@ -157,7 +157,12 @@ public final class ArrowBufferProvider implements BufferProvider {
         }
         long wholeBytes = (end - i) / 8;
         if (wholeBytes > 0) {
-            validity.setOne(i / 8, wholeBytes);
+            // set natively, where a block already valid is only read (a vector receiving again and again)
+            if (i / 8 + wholeBytes > validity.capacity()) {
+                throw new MPIException(ErrorClasses.ERR_BUFFER, "the vector's validity buffer holds "
+                        + validity.capacity() + " bytes, fewer than its value count " + v.getValueCount() + " needs");
+            }
+            org.mpi4j.jni.LibMpi.mpi4j_set_ones(validity.memoryAddress() + i / 8, wholeBytes);
             i += wholeBytes * 8;
         }
         for (; i < end; i++) {
