@@ -232,15 +232,19 @@ public final class Mpirun {
     }
 
     /**
-     * The JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, the
+     * The JVM flags every rank gets besides the caller's (README's table): native access for JavaCPP's loader from JDK 22, the
      * java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath), and on
      * JDK 23+ permission for the sun.misc.Unsafe memory access Kryo and Arrow use (no warning at start-up).
      *
-     * @return the JVM flags every rank gets besides the caller's: native access for JavaCPP's loader on newer JDKs, the java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath), and on JDK 23+ permission for the sun.misc.Unsafe memory access Kryo and Arrow use (no warning at start-up)
+     * @return the JVM flags every rank gets besides the caller's (README's table): native access for JavaCPP's loader from JDK 22, the java.nio opening Arrow's memory layer needs on JDK 17+ (harmless when Arrow is not on the classpath), and on JDK 23+ permission for the sun.misc.Unsafe memory access Kryo and Arrow use (no warning at start-up)
      */
     public static List<String> defaultJvmFlags() {
         List<String> flags = new ArrayList<>();
-        flags.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 22) {
+            // not before: on JDK 17-21 it concerns only the incubating foreign API, and each module option on the
+            // command line turns off the class-data archive's module graph (~10 ms of CPU at every rank's start)
+            flags.add("--enable-native-access=ALL-UNNAMED");
+        }
         flags.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
         if (Runtime.version().feature() >= 23) {
             // Kryo and Arrow use sun.misc.Unsafe's memory access, which JDK 24+ warns about at every start
