@@ -296,6 +296,11 @@ public final class Mpirun {
         cmd.addAll(defaultJvmFlags());
         // before the caller's flags, so -J -XX:-UseTransparentHugePages wins
         cmd.add(c.hugePages() ? "-XX:+UseTransparentHugePages" : "-Dmpi4j.hugePages=false");
+        if (c.hugePages()) {
+            // ByteBuffer.allocateDirect page aligned (malloc's 16-byte offset makes the kernel's copies of a large
+            // buffer 20-70% slower, e.g. MPI-IO of 512 MiB from /dev/shm; it costs one page more per direct buffer)
+            cmd.add("-Dsun.nio.PageAlignDirectMemory=true");
+        }
         cmd.addAll(ClassDataArchive.flags(c));
         cmd.addAll(c.jvm());
         cmd.add("-cp");

@@ -10,8 +10,8 @@ import org.mpi4j.buffers.DirectMemory;
 
 /**
  * A rank program for {@link LauncherTest}: a 16 MiB {@code ByteBuffer.allocateDirect} ring message between the ranks,
- * then one line per rank: whether the JVM runs with -XX:+UseTransparentHugePages, and how many kB of the two buffers'
- * mappings are huge pages (/proc/self/smaps).
+ * then one line per rank: whether the JVM runs with -XX:+UseTransparentHugePages, whether direct buffers are page
+ * aligned, and how many kB of the two buffers' mappings are huge pages (/proc/self/smaps).
  */
 public final class HugePageProbe {
     private HugePageProbe() { }
@@ -65,7 +65,7 @@ public final class HugePageProbe {
         boolean heapThp = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .contains("-XX:+UseTransparentHugePages");
         comm.barrier();
-        System.out.println("hugeprobe rank=" + rank + " heapThp=" + heapThp
+        System.out.println("hugeprobe rank=" + rank + " heapThp=" + heapThp + " pageAligned=" + ((DirectMemory.address(in) & 4095) == 0)
                 + " hugeKb=" + (anonHugeKb(DirectMemory.address(out), bytes) + anonHugeKb(DirectMemory.address(in), bytes)));
     }
 

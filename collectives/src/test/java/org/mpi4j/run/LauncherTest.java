@@ -121,6 +121,7 @@ class LauncherTest {
             for (Out o : List.of(on, jni)) {
                 String lineOn = probeLine(o.text(), r);
                 assertTrue(lineOn.contains(" heapThp=true "), lineOn);
+                assertTrue(lineOn.contains(" pageAligned=true "), lineOn);
                 long kb = Long.parseLong(lineOn.substring(lineOn.indexOf("hugeKb=") + 7));
                 if (!mode.contains("[never]")) {
                     // two 16 MiB buffers: at least 14 MiB of each in 2 MiB pages (the unaligned ends stay small)

@@ -258,6 +258,12 @@ public final class BenchMain {
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", new File("jmh/src/main/python/mpi4py_bench.py").getAbsolutePath()));
             cmd.addAll(common);
             cmd.add(c.kinds()[0]);
+            // the C kernels in turns with mpi4py, in its processes: its ratio against C of the same time (py-c rows);
+            // only with Open MPI, the MPI Debian's mpi4py is built for (the kernels must use the library it loaded)
+            cmd.add(Integer.toString(turns));
+            if (mpiVersion().startsWith("Open MPI")) {
+                cmd.add(new File("jmh/target/native/libmpi4jbenchk.so").getAbsolutePath());
+            }
             rows.addAll(collect(Mpirun.nativeProcessBuilder(2, cmd)));
         }
         return rows;
@@ -323,9 +329,9 @@ public final class BenchMain {
     }
 
     /**
-     * An io case: the C program and IoBench (2 ranks, each its block of c.size() bytes with write_at_all/read_at_all),
-     * then one process moving the same 2 x c.size() bytes through a FileChannel ("java-filechannel" row). One
-     * measured op per iteration; the file is removed afterwards.
+     * An io case: the C program (the cross-check) and IoBench (2 ranks, each its block of c.size() bytes with
+     * write_at_all/read_at_all; the C kernel and the Java kinds in turns, {@link #turns} rounds), then one process
+     * moving the same 2 x c.size() bytes through a FileChannel ("java-filechannel" row). The file is removed afterwards.
      */
     static List<Row> runIoCase(Case c, int round, File cBench, String cp) throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
@@ -337,9 +343,15 @@ public final class BenchMain {
             cmd.addAll(common);
             ProcessBuilder cpb = Mpirun.nativeProcessBuilder(2, cmd);
             cpb.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
-            rows.addAll(collect(cpb));
+            for (Row r : collect(cpb)) {
+                rows.add(new Row(PROG + r.who(), r.op(), r.size(), r.seconds()));   // the cross-check column
+            }
             java.nio.file.Files.deleteIfExists(file);
-            List<String> jargs = List.of(c.op(), String.join(",", rotate(c.kinds(), round)), Integer.toString(c.size()), "1", "1", "3");
+            // the reference: the C kernel in the Java ranks, in turns with the Java kinds, round after round
+            List<String> kinds = new ArrayList<>(List.of("c"));
+            kinds.addAll(List.of(rotate(c.kinds(), round)));
+            List<String> jargs = List.of(c.op(), String.join(",", kinds), Integer.toString(c.size()), "1", "1", "1",
+                    Integer.toString(turns));
             ProcessBuilder jpb = Mpirun.processBuilder(2, cp, List.of("-Xmx2g"), IoBench.class.getName(), jargs);
             jpb.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
             rows.addAll(collect(jpb));
@@ -449,6 +461,32 @@ public final class BenchMain {
         return rows;
     }
 
+    /** From this message size on, the reference is C on huge pages (mpi4j collapses such messages, numpy's get them). */
+    static final long HUGE_REFERENCE_BYTES = 4L << 20;
+
+    /**
+     * The C time a row's ratio is taken against: C on huge pages from {@link #HUGE_REFERENCE_BYTES} per message (where
+     * the Java kinds and mpi4py run on huge pages, so both sides of the ratio see the same kind of memory and the
+     * ratio does not swing with the machine's state), plain C below; null when the case has no C.
+     */
+    static Double reference(List<Row> rows, String op, int size) {
+        return reference(rows, "", op, size);
+    }
+
+    /**
+     * As {@link #reference(List, String, int)} for {@code who}: mpi4py's ratio is taken against the C kernels that ran in
+     * turns with it in its own processes (rows py-c, py-chuge), when the case has them.
+     */
+    static Double reference(List<Row> rows, String who, String op, int size) {
+        String prefix = who.equals("mpi4py") && find(rows, PY_C + "c", op, size) != null ? PY_C : "";
+        long bytes = op.equals("allreduce") ? 8L * size : size;
+        Double huge = bytes >= HUGE_REFERENCE_BYTES ? find(rows, prefix + "chuge", op, size) : null;
+        return huge != null ? huge : find(rows, prefix + "c", op, size);
+    }
+
+    /** Prefix of the rows of the C kernels run in the mpi4py processes. */
+    static final String PY_C = "py-";
+
     static Double find(List<Row> rows, String who, String op, int size) {
         for (Row r : rows) {
             if (r.who().equals(who) && r.op().equals(op) && r.size() == size) {
@@ -519,7 +557,8 @@ public final class BenchMain {
                 if (j == null) {
                     sb.append(String.format(Locale.ROOT, " %10s %6s", "-", ""));
                 } else {
-                    String ratio = c == null ? "" : String.format(Locale.ROOT, "%.2f", j.seconds() / c.seconds());
+                    Double ref = reference(rows, who, any.op(), any.size());
+                    String ratio = ref == null ? "" : String.format(Locale.ROOT, "%.2f", j.seconds() / ref);
                     sb.append(String.format(Locale.ROOT, " %10.3f %6s", micros(j), ratio));
                 }
             }
@@ -528,8 +567,10 @@ public final class BenchMain {
             long moved = any.op().startsWith("io") ? 2L * any.size() : any.size();   // io: both ranks' blocks
             sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", moved / (micros(c) * 1e-6) / 1e6) : ""));
         }
-        sb.append("ratio = Java (or mpi4py) time / C time; C = the C kernels in the same processes as Java, in turns with"
-                + " it (C prog: the separate C program, a cross-check; mpi4py runs in its own processes); pingpong is one-way"
+        sb.append("ratio = Java (or mpi4py) time / C time, against C huge for messages of 4 MiB and more (there mpi4j's and numpy's"
+                + " memory is on huge pages too), plain C below; C = the C kernels in the same processes as Java, in turns with"
+                + " it (C prog: the separate C program, a cross-check; mpi4py runs in its own processes, in turns with the same"
+                + " C kernels there, and its ratio is against those); pingpong is one-way"
                 + " latency (round trip / 2); object/serialize rows: Java in the 'direct' column; startup: a hello world's whole job"
                 + " under plain mpiexec (Java: the launcher's rank command, without the launcher's own JVM)\n");
         return sb.toString();
@@ -552,11 +593,13 @@ public final class BenchMain {
 
     static void writeCsv(List<Row> rows, File f) throws IOException {
         try (PrintWriter w = new PrintWriter(f, StandardCharsets.UTF_8)) {
-            w.println("impl,op,size,seconds_per_op,ratio_vs_c");
+            w.println("impl,op,size,seconds_per_op,ratio_vs_c,ratio_vs_reference");
             for (Row r : rows) {
                 Double c = find(rows, "c", r.op(), r.size());
-                w.println(String.format(Locale.ROOT, "%s,%s,%d,%.6e,%s", r.who(), r.op(), r.size(), r.seconds(),
-                        c == null ? "" : String.format(Locale.ROOT, "%.4f", r.seconds() / c)));
+                Double ref = reference(rows, r.who(), r.op(), r.size());
+                w.println(String.format(Locale.ROOT, "%s,%s,%d,%.6e,%s,%s", r.who(), r.op(), r.size(), r.seconds(),
+                        c == null ? "" : String.format(Locale.ROOT, "%.4f", r.seconds() / c),
+                        ref == null ? "" : String.format(Locale.ROOT, "%.4f", r.seconds() / ref)));
             }
         }
     }
@@ -570,8 +613,10 @@ public final class BenchMain {
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 Double c = find(rows, "c", r.op(), r.size());
-                w.println(String.format(Locale.ROOT, "    {\"impl\": \"%s\", \"op\": \"%s\", \"size\": %d, \"seconds_per_op\": %.6e%s}%s",
+                Double ref = reference(rows, r.who(), r.op(), r.size());
+                w.println(String.format(Locale.ROOT, "    {\"impl\": \"%s\", \"op\": \"%s\", \"size\": %d, \"seconds_per_op\": %.6e%s%s}%s",
                         r.who(), r.op(), r.size(), r.seconds(), c == null ? "" : String.format(Locale.ROOT, ", \"ratio_vs_c\": %.4f", r.seconds() / c),
+                        ref == null ? "" : String.format(Locale.ROOT, ", \"ratio_vs_reference\": %.4f", r.seconds() / ref),
                         i + 1 < rows.size() ? "," : ""));
             }
             w.println("  ]");
@@ -601,7 +646,7 @@ public final class BenchMain {
         XYChart bw = new XYChartBuilder().width(900).height(560).title("Bandwidth (ping-pong, 2 ranks, " + mpi + ")")
                 .xAxisTitle("message size (bytes)").yAxisTitle("bandwidth (MB/s, log)").build();
         XYChart ratio = new XYChartBuilder().width(900).height(560).title("Ping-pong time / C time (2 ranks, " + mpi + ")")
-                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("time / C time (1 = C)").build();
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("time / C time (1 = C; C huge from 4 MiB)").build();
         for (XYChart ch : List.of(lat, bw, ratio)) {
             ch.getStyler().setXAxisLogarithmic(true);
             ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
@@ -627,7 +672,7 @@ public final class BenchMain {
                         bx.add((double) r.size());
                         by.add(r.size() / (us * 1e-6) / 1e6);
                     }
-                    Double c = find(rows, "c", r.op(), r.size());
+                    Double c = reference(rows, who, r.op(), r.size());
                     if (c != null && !who.equals("c")) {
                         rx.add((double) Math.max(r.size(), 1));
                         ry.add(r.seconds() / c);
@@ -678,7 +723,7 @@ public final class BenchMain {
         }
         org.knowm.xchart.CategoryChart ch = new org.knowm.xchart.CategoryChartBuilder().width(1200).height(600)
                 .title("Collectives, ring and one-sided: time / C time (2 ranks, " + mpi + ")")
-                .xAxisTitle("operation and size").yAxisTitle("time / C time (1 = C)").build();
+                .xAxisTitle("operation and size").yAxisTitle("time / C time (1 = C; C huge from 4 MiB)").build();
         ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         ch.getStyler().setXAxisLabelRotation(30);
         for (int w = 1; w < WHO.length; w++) {
@@ -689,7 +734,7 @@ public final class BenchMain {
                 Double v = null;
                 for (Row r : rows) {
                     if (r.who().equals(WHO[w]) && r.op().equals(op) && (op + " " + human(r.size(), op)).equals(cat)) {
-                        Double c = find(rows, "c", op, r.size());
+                        Double c = reference(rows, WHO[w], op, r.size());
                         v = c == null ? null : r.seconds() / c;
                     }
                 }

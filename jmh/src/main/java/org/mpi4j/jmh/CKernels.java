@@ -50,4 +50,7 @@ public final class CKernels {
      * @param address the address, or 0
      */
     public static native void mpi4j_bench_free(@Cast("intptr_t") long address);
+
+    /** {@code mpi4j_bench_close}: closes the io cases' file of the C kernels, if they opened it (before MPI_Finalize). */
+    public static native void mpi4j_bench_close();
 }
