@@ -96,7 +96,7 @@ static inline jlong mpi4j_malloc(jlong bytes) { return (jlong)(intptr_t)malloc(b
  * misses in MPI's copies: numpy gets these for mpi4py). Smaller sizes are plain malloc. Free with mpi4j_free. */
 static inline jlong mpi4j_alloc_huge(jlong bytes) {
     const size_t huge = (size_t)2 << 20;
-    if (bytes < (jlong)huge) return mpi4j_malloc(bytes);
+    if (bytes < (jlong)(huge / 2)) return mpi4j_malloc(bytes);   /* from 1 MiB on: whole huge pages */
     size_t size = ((size_t)bytes + huge - 1) & ~(huge - 1);
     void* p = NULL;
     if (posix_memalign(&p, huge, size) != 0) return 0;

@@ -224,7 +224,8 @@ public final class Buffers {
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     /**
-     * A native-order direct ByteBuffer of {@code bytes} bytes for large messages: from 2 MiB on it is 2 MiB aligned and
+     * A native-order direct ByteBuffer of {@code bytes} bytes for large messages: from 1 MiB on it is 2 MiB aligned, whole
+     * 2 MiB pages (a 1 MiB buffer takes one), and
      * advised for transparent huge pages (the kernel's "madvise" mode then backs it with 2 MiB pages, which makes
      * MPI's shared-memory copies of megabyte messages markedly faster, as numpy's allocations are for mpi4py);
      * smaller sizes are plain native memory. The memory is freed when the buffer (and every view of it) is

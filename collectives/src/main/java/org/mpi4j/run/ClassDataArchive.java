@@ -142,12 +142,29 @@ final class ClassDataArchive {
                 return false;
             }
             Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            prune(archive.getParent(), KEEP);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Archives kept in the cache folder: each rebuilt jar makes a new one (~2.5 MB), the oldest go. */
+    static final int KEEP = 8;
+
+    /** Deletes all but the {@code keep} most recently modified archives in {@code dir}; a failure leaves them. */
+    static void prune(Path dir, int keep) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            List<Path> all = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList());
+            all.sort((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified()));
+            for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a cache: what cannot be removed now is removed another time
         }
     }
 

@@ -78,6 +78,36 @@ public final class PointToPointRanks {
         }
     }
 
+    /**
+     * Issue 19: {@code Buffers.allocateDirect} gives whole 2 MiB pages from 1 MiB on (2 MiB aligned, so a 1 MiB message
+     * sits in one huge page), plain memory below; the buffers move like any direct buffer, and the bytes of a larger
+     * one around a sent part stay as they were.
+     */
+    @RankTest
+    public static void hugePageBuffersFromOneMiB() {
+        ByteBuffer small = org.mpi4j.buffers.Buffers.allocateDirect((1 << 20) - 1);
+        ByteBuffer out = org.mpi4j.buffers.Buffers.allocateDirect(1 << 20);
+        ByteBuffer in = org.mpi4j.buffers.Buffers.allocateDirect(3 << 20);
+        assertEquals(0, DirectMemory.address(out) % (2 << 20), "1 MiB: 2 MiB aligned");
+        assertEquals(0, DirectMemory.address(in) % (2 << 20), "3 MiB: 2 MiB aligned");
+        assertEquals((1 << 20) - 1, small.capacity());
+        assertEquals(ByteOrder.nativeOrder(), out.order());
+        for (int i = 0; i < out.capacity(); i++) {
+            out.put(i, (byte) (rank() * 13 + i));
+        }
+        for (int i = 0; i < in.capacity(); i++) {
+            in.put(i, (byte) 0x5A);
+        }
+        int at = (1 << 20) + 3;
+        MPI.COMM_WORLD.sendrecv(out, next(), 71, BufferSpec.of(in, at, 1 << 20, Datatype.BYTE), prev(), 71);
+        for (int i = 0; i < in.capacity(); i++) {
+            byte want = i >= at && i < at + (1 << 20) ? (byte) (prev() * 13 + i - at) : (byte) 0x5A;
+            if (in.get(i) != want) {
+                throw new AssertionError("rank " + rank() + ": byte " + i + " is " + in.get(i) + ", not " + want);
+            }
+        }
+    }
+
     @RankTest
     public static void arraysOfEveryTypeAroundRing() {
         for (int n : new int[] {0, 1, 100, 70_000}) {

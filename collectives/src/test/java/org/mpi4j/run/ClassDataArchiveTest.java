@@ -109,4 +109,30 @@ class ClassDataArchiveTest {
         assertTrue(ClassDataArchive.jars(local.classpath(), null) != null, "jars only");
         assertEquals(null, ClassDataArchive.jars(MpiTestKit.classpath(), null), "a folder: no archive");
     }
+
+    /** Each rebuilt jar makes a new archive; the cache keeps the newest few and deletes the rest, nothing else. */
+    @Test
+    void theCacheKeepsOnlyTheNewestArchives() throws Exception {
+        Path dir = Files.createTempDirectory("mpi4j-cds-prune");
+        try {
+            for (int i = 0; i < 11; i++) {
+                Path a = dir.resolve("a" + i + ".jsa");
+                Files.write(a, new byte[] {(byte) i});
+                a.toFile().setLastModified(1_000_000_000_000L + i * 60_000L);
+            }
+            Path other = Files.write(dir.resolve("notes.txt"), new byte[] {9});
+            ClassDataArchive.prune(dir, 8);
+            for (int i = 0; i < 11; i++) {
+                assertEquals(i >= 3, Files.exists(dir.resolve("a" + i + ".jsa")), "archive a" + i);
+            }
+            assertTrue(Files.exists(other), "a file that is not an archive stays");
+        } finally {
+            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
 }

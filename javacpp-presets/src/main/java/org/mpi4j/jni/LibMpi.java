@@ -59,7 +59,7 @@ public final class LibMpi {
     public static native long mpi4j_direct_address(@Raw(withEnv = true) java.nio.Buffer buffer);
     /** malloc(bytes) as an address. */
     public static native long mpi4j_malloc(long bytes);
-    /** Native memory for large messages: from 2 MiB on 2 MiB aligned and advised MADV_HUGEPAGE (free with mpi4j_free). */
+    /** Native memory for large messages: from 1 MiB on whole 2 MiB pages, 2 MiB aligned and advised MADV_HUGEPAGE (free with mpi4j_free). */
     public static native long mpi4j_alloc_huge(long bytes);
     /** free(address). */
     public static native void mpi4j_free(long address);

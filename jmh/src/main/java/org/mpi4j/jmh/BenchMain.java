@@ -462,7 +462,7 @@ public final class BenchMain {
     }
 
     /** From this message size on, the reference is C on huge pages (mpi4j collapses such messages, numpy's get them). */
-    static final long HUGE_REFERENCE_BYTES = 4L << 20;
+    static final long HUGE_REFERENCE_BYTES = 1L << 20;
 
     /**
      * The C time a row's ratio is taken against: C on huge pages from {@link #HUGE_REFERENCE_BYTES} per message (where
@@ -567,8 +567,8 @@ public final class BenchMain {
             long moved = any.op().startsWith("io") ? 2L * any.size() : any.size();   // io: both ranks' blocks
             sb.append(String.format(Locale.ROOT, " %12s%n", c != null && bw ? String.format(Locale.ROOT, "%.0f", moved / (micros(c) * 1e-6) / 1e6) : ""));
         }
-        sb.append("ratio = Java (or mpi4py) time / C time, against C huge for messages of 4 MiB and more (there mpi4j's and numpy's"
-                + " memory is on huge pages too), plain C below; C = the C kernels in the same processes as Java, in turns with"
+        sb.append("ratio = Java (or mpi4py) time / C time, against C huge for messages of 1 MiB and more (there mpi4j's"
+                + " memory is on huge pages too; numpy's from 4 MiB), plain C below; C = the C kernels in the same processes as Java, in turns with"
                 + " it (C prog: the separate C program, a cross-check; mpi4py runs in its own processes, in turns with the same"
                 + " C kernels there, and its ratio is against those); pingpong is one-way"
                 + " latency (round trip / 2); object/serialize rows: Java in the 'direct' column; startup: a hello world's whole job"
@@ -646,7 +646,7 @@ public final class BenchMain {
         XYChart bw = new XYChartBuilder().width(900).height(560).title("Bandwidth (ping-pong, 2 ranks, " + mpi + ")")
                 .xAxisTitle("message size (bytes)").yAxisTitle("bandwidth (MB/s, log)").build();
         XYChart ratio = new XYChartBuilder().width(900).height(560).title("Ping-pong time / C time (2 ranks, " + mpi + ")")
-                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("time / C time (1 = C; C huge from 4 MiB)").build();
+                .xAxisTitle("message size (bytes, 0 shown at 1)").yAxisTitle("time / C time (1 = C; C huge from 1 MiB)").build();
         for (XYChart ch : List.of(lat, bw, ratio)) {
             ch.getStyler().setXAxisLogarithmic(true);
             ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
@@ -723,7 +723,7 @@ public final class BenchMain {
         }
         org.knowm.xchart.CategoryChart ch = new org.knowm.xchart.CategoryChartBuilder().width(1200).height(600)
                 .title("Collectives, ring and one-sided: time / C time (2 ranks, " + mpi + ")")
-                .xAxisTitle("operation and size").yAxisTitle("time / C time (1 = C; C huge from 4 MiB)").build();
+                .xAxisTitle("operation and size").yAxisTitle("time / C time (1 = C; C huge from 1 MiB)").build();
         ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         ch.getStyler().setXAxisLabelRotation(30);
         for (int w = 1; w < WHO.length; w++) {

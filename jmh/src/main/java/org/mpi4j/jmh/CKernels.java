@@ -35,8 +35,8 @@ public final class CKernels {
                                                 @Cast("intptr_t") long b, @Cast("intptr_t") long win);
 
     /**
-     * {@code mpi4j_bench_alloc}: native memory as the C program gets it (free it with {@link #mpi4j_bench_free}): from 2 MiB, huge-page advised
-     * ({@code huge} = 1) or small pages (0, also when the launcher told malloc to use huge pages).
+     * {@code mpi4j_bench_alloc}: native memory as the C program gets it (free it with {@link #mpi4j_bench_free}): with {@code huge} = 1 whole
+     * 2 MiB pages, huge-page advised, at any size; with 0 small pages from 2 MiB (malloc below).
      *
      * @param bytes how many bytes
      * @param huge  1 for transparent huge pages, 0 for small pages

@@ -150,7 +150,7 @@ public class MpiBench {
                 break;
             }
             case "huge": {
-                // mpi4j's allocator for large messages: 2 MiB aligned, transparent huge pages from 2 MiB on
+                // mpi4j's allocator for large messages: 2 MiB aligned, transparent huge pages from 1 MiB on
                 ByteBuffer bb = org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1));
                 buf = dbl ? bb.asDoubleBuffer() : bb;
                 break;

@@ -9,7 +9,7 @@ import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
 import org.mpi4j.jni.LibMpi;
 
 /**
- * An Arrow allocation manager for large messages: from 2 MiB on, Arrow's memory is 2 MiB aligned and advised for
+ * An Arrow allocation manager for large messages: from 1 MiB on, Arrow's memory is whole 2 MiB pages, 2 MiB aligned and advised for
  * transparent huge pages (the same allocator as {@code Buffers.allocateDirect}), which makes MPI's shared-memory copies
  * of megabyte vectors markedly faster. Use {@link #rootAllocator()} in place of {@code new RootAllocator()}.
  */
