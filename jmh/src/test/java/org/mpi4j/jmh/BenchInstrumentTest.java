@@ -81,6 +81,30 @@ class BenchInstrumentTest {
         assertTrue(line.matches("pingpong\\s+8 B\\s+0\\.500\\s+-\\s+0\\.550\\s+0\\.600\\s+1\\.20\\s+-\\s+-\\s+0\\.450\\s+0\\.90\\s+-.*"), line);
     }
 
+    /**
+     * Ratios of messages from 1 MiB are over C on huge pages, smaller ones over plain C; mpi4py's are over the C kernels
+     * that ran in its own processes when it has them (py-c, py-chuge), else over the Java ranks' C.
+     */
+    @Test
+    void ratiosAreOverTheCThatRanBesideThem() {
+        List<BenchMain.Row> rows = List.of(new BenchMain.Row("c", "pingpong", 1 << 20, 4.0e-6),
+                new BenchMain.Row("chuge", "pingpong", 1 << 20, 2.0e-6), new BenchMain.Row("java-direct", "pingpong", 1 << 20, 3.0e-6),
+                new BenchMain.Row("mpi4py", "pingpong", 1 << 20, 6.0e-6), new BenchMain.Row("py-c", "pingpong", 1 << 20, 5.0e-6),
+                new BenchMain.Row("py-chuge", "pingpong", 1 << 20, 3.0e-6),
+                new BenchMain.Row("c", "pingpong", 65536, 1.0e-6), new BenchMain.Row("java-direct", "pingpong", 65536, 1.1e-6),
+                new BenchMain.Row("mpi4py", "pingpong", 65536, 2.0e-6),
+                new BenchMain.Row("c", "allreduce", 1 << 17, 1.0e-6), new BenchMain.Row("chuge", "allreduce", 1 << 17, 0.5e-6));
+        assertEquals(2.0e-6, BenchMain.reference(rows, "java-direct", "pingpong", 1 << 20));
+        assertEquals(3.0e-6, BenchMain.reference(rows, "mpi4py", "pingpong", 1 << 20));
+        assertEquals(1.0e-6, BenchMain.reference(rows, "mpi4py", "pingpong", 65536), "no py-c row: the Java ranks' C");
+        assertEquals(1.0e-6, BenchMain.reference(rows, "java-direct", "pingpong", 65536));
+        assertEquals(0.5e-6, BenchMain.reference(rows, "allreduce", 1 << 17), "2^17 doubles are 1 MiB");
+        String t = BenchMain.table(rows, true);
+        String line = t.lines().filter(l -> l.startsWith("pingpong   1 MiB")).findFirst().orElseThrow();
+        // ping-pong times are one way (half the round trip)
+        assertTrue(line.matches("pingpong\\s+1 MiB\\s+2\\.000\\s+1\\.000\\s+-\\s+1\\.500\\s+1\\.50\\s.*\\s3\\.000\\s+2\\.00\\s.*"), line);
+    }
+
     @Test
     void everyKindIsTimedLastInSomeRound() {
         String[] k = BenchMain.KINDS;
@@ -108,11 +132,16 @@ class BenchInstrumentTest {
                 assertEquals("c", rows.get(0).who());
                 assertEquals(2L << 20, java.nio.file.Files.size(file), "both ranks' blocks are in the file");
                 java.nio.file.Files.delete(file);
+                // the C kernel and the Java kinds in turns in the same ranks, 2 rounds
                 ProcessBuilder j = Mpirun.processBuilder(2, MpiTestKit.classpath(), List.of(), IoBench.class.getName(),
-                        List.of(op, String.join(",", BenchMain.IO_KINDS), "1048576", "1", "1", "2"));
+                        List.of(op, "c," + String.join(",", BenchMain.IO_KINDS), "1048576", "1", "1", "1", "2"));
                 j.environment().put("MPI4J_BENCH_IO_FILE", file.toString());
                 List<BenchMain.Row> jrows = BenchMain.collect(j);
-                assertEquals(BenchMain.IO_KINDS.length, jrows.size(), op);
+                assertEquals(1 + BenchMain.IO_KINDS.length, jrows.size(), op + ": " + jrows);
+                assertEquals("c", jrows.get(0).who(), op);
+                for (int k = 0; k < BenchMain.IO_KINDS.length; k++) {
+                    assertEquals("java-" + BenchMain.IO_KINDS[k], jrows.get(k + 1).who(), op);
+                }
                 for (BenchMain.Row r : jrows) {
                     assertTrue(r.seconds() > 0 && r.seconds() < 10, r.toString());
                 }
