@@ -9,7 +9,7 @@ import org.mpi4j.MPI;
 import org.mpi4j.buffers.DirectMemory;
 
 /**
- * A rank program for {@link LauncherTest}: a 16 MiB {@code ByteBuffer.allocateDirect} ring message between the ranks,
+ * A rank program for {@link LauncherTest}: a 16 MiB {@code ByteBuffer.allocateDirect} ring message between the ranks (twice),
  * then one line per rank: whether the JVM runs with -XX:+UseTransparentHugePages, whether direct buffers are page
  * aligned, and how many kB of the two buffers' mappings are huge pages (/proc/self/smaps).
  */
@@ -32,6 +32,8 @@ public final class HugePageProbe {
         for (int i = 0; i < bytes; i++) {
             out.put(i, (byte) (rank * 31 + i));
         }
+        // twice: memory gets huge pages from its second message on (a buffer used once is left alone)
+        comm.sendrecv(out, (rank + 1) % size, 1, in, (rank - 1 + size) % size, 1);
         comm.sendrecv(out, (rank + 1) % size, 1, in, (rank - 1 + size) % size, 1);
         int from = (rank - 1 + size) % size;
         for (int i = 0; i < bytes; i++) {
@@ -51,6 +53,7 @@ public final class HugePageProbe {
         }
         int off = (1 << 20) + 4099;
         org.mpi4j.buffers.BufferSpec part = org.mpi4j.buffers.BufferSpec.of(big, off, bytes / 2, org.mpi4j.Datatype.BYTE);
+        comm.sendrecv(part, (rank + 1) % size, 2, in, (rank - 1 + size) % size, 2);
         comm.sendrecv(part, (rank + 1) % size, 2, in, (rank - 1 + size) % size, 2);
         for (int i = 0; i < big.capacity(); i++) {
             if (big.get(i) != (byte) (i * 13 + rank)) {
