@@ -140,6 +140,19 @@ public class MpiBench {
         return l;
     }
 
+    /**
+     * {@code b} with every byte written ({@code v}): memory that is only read by a benchmark (a bcast root's, a put's
+     * source, an allreduce's input) must not be left untouched, or the kernel maps it all to its one zero page and the
+     * reads come from cache. Every kind's memory is written before it is timed (the JDK zeroes allocateDirect memory,
+     * Arrow and ND4J zero theirs, C's is filled in setup).
+     */
+    static ByteBuffer filled(ByteBuffer b, int v) {
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, (byte) v);
+        }
+        return b;
+    }
+
     /** A buffer of the benchmark's kind holding n bytes (or n doubles), filled with v. */
     private Object buffer(boolean dbl, int n, int v) {
         Object buf;
@@ -151,7 +164,7 @@ public class MpiBench {
             }
             case "huge": {
                 // mpi4j's allocator for large messages: 2 MiB aligned, transparent huge pages from 1 MiB on
-                ByteBuffer bb = org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1));
+                ByteBuffer bb = filled(org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1)), v);
                 buf = dbl ? bb.asDoubleBuffer() : bb;
                 break;
             }
@@ -188,7 +201,7 @@ public class MpiBench {
                 break;
             case "nd4jhuge":
                 // what docs/buffers.md tells ND4J users: an INDArray over mpi4j's huge-page allocator
-                buf = org.mpi4j.buffers.nd4j.Nd4jMemory.wrap(org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1)),
+                buf = org.mpi4j.buffers.nd4j.Nd4jMemory.wrap(filled(org.mpi4j.buffers.Buffers.allocateDirect(Math.max(n * (dbl ? 8 : 1), 1)), v),
                         dbl ? DataType.DOUBLE : DataType.BYTE, Math.max(n, 1));
                 break;
             default:
