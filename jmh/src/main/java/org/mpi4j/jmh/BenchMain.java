@@ -59,7 +59,7 @@ public final class BenchMain {
             l.add(new Case("pingpong", s, kinds(s), true, true));
         }
         for (int s : new int[] {1, 1024, 1 << 20}) {
-            l.add(new Case("allreduce", s, kinds(s * 8), true, true));
+            l.add(new Case("allreduce", s, kinds(messageBytes("allreduce", s)), true, true));
         }
         l.add(new Case("bcast", 8 << 20, LARGE_KINDS, true, true));
         l.add(new Case("ring", 8192, new String[] {"direct", "array"}, true, true));
@@ -410,12 +410,22 @@ public final class BenchMain {
         }
         List<Row> out = new ArrayList<>();
         for (List<Row> g : groups.values()) {
-            double[] v = g.stream().mapToDouble(Row::seconds).sorted().toArray();
-            double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
             Row r = g.get(0);
-            out.add(new Row(r.who(), r.op(), r.size(), median));
+            out.add(new Row(r.who(), r.op(), r.size(), median(g.stream().mapToDouble(Row::seconds).toArray())));
         }
         return out;
+    }
+
+    /** The median of {@code v} (not empty). */
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Bytes per message of a case: its size, or for allreduce its size in doubles times 8. */
+    static long messageBytes(String op, long size) {
+        return op.equals("allreduce") ? 8L * size : size;
     }
 
     static boolean hasMpi4py() {
@@ -461,13 +471,13 @@ public final class BenchMain {
         return rows;
     }
 
-    /** From this message size on, the reference is C on huge pages (mpi4j collapses such messages, numpy's get them). */
+    /** From this message size on, the reference is C on huge pages (mpi4j gives such messages huge pages). */
     static final long HUGE_REFERENCE_BYTES = 1L << 20;
 
     /**
      * The C time a row's ratio is taken against: C on huge pages from {@link #HUGE_REFERENCE_BYTES} per message (where
-     * the Java kinds and mpi4py run on huge pages, so both sides of the ratio see the same kind of memory and the
-     * ratio does not swing with the machine's state), plain C below; null when the case has no C.
+     * the Java kinds run on huge pages, so both sides of the ratio see the same kind of memory and the ratio does not
+     * swing with the machine's state), plain C below; null when the case has no C.
      */
     static Double reference(List<Row> rows, String op, int size) {
         return reference(rows, "", op, size);
@@ -479,8 +489,7 @@ public final class BenchMain {
      */
     static Double reference(List<Row> rows, String who, String op, int size) {
         String prefix = who.equals("mpi4py") && find(rows, PY_C + "c", op, size) != null ? PY_C : "";
-        long bytes = op.equals("allreduce") ? 8L * size : size;
-        Double huge = bytes >= HUGE_REFERENCE_BYTES ? find(rows, prefix + "chuge", op, size) : null;
+        Double huge = messageBytes(op, size) >= HUGE_REFERENCE_BYTES ? find(rows, prefix + "chuge", op, size) : null;
         return huge != null ? huge : find(rows, prefix + "c", op, size);
     }
 

@@ -79,8 +79,7 @@ public final class IoBench {
         }
         if (rank == 0) {
             for (Map.Entry<String, List<Double>> e : perOp.entrySet()) {
-                double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+                double median = BenchMain.median(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
                 String who = e.getKey().equals("c") ? "c" : "java-" + e.getKey();
                 System.out.print(String.format(java.util.Locale.ROOT, "RESULT %s %s %d %.6e%n", who, op, size, median));
             }
