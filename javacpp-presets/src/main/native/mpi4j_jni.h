@@ -91,12 +91,21 @@ static inline jlong mpi4j_direct_address(JNIEnv* env, jclass, jobject buf) {
 }
 
 static inline jlong mpi4j_malloc(jlong bytes) { return (jlong)(intptr_t)malloc(bytes > 0 ? (size_t)bytes : 1); }
-/* Native memory for large messages: from 2 MiB on, 2 MiB aligned, rounded up to whole 2 MiB pages and advised
+/* Native memory for a message: page aligned from 4 KiB on, cache-line aligned below. malloc's 16-byte alignment puts
+ * an 8 KiB message on 3 pages instead of 2 and makes MPI's copies of it slower (a ring of 8 KiB nonblocking messages,
+ * 2 ranks: 2.65 us aligned, 2.83-2.91 us 16 bytes off, measured). Free with mpi4j_free; 0 when out of memory. */
+static inline jlong mpi4j_malloc_aligned(jlong bytes) {
+    size_t n = bytes > 0 ? (size_t)bytes : 1;
+    void* p = NULL;
+    if (posix_memalign(&p, n >= 4096 ? 4096 : 64, n) != 0) return 0;
+    return (jlong)(intptr_t)p;
+}
+/* Native memory for large messages: from 1 MiB on, 2 MiB aligned, rounded up to whole 2 MiB pages and advised
  * MADV_HUGEPAGE, so that with transparent huge pages in "madvise" mode the kernel backs it with huge pages (fewer TLB
- * misses in MPI's copies: numpy gets these for mpi4py). Smaller sizes are plain malloc. Free with mpi4j_free. */
+ * misses in MPI's copies: numpy gets these for mpi4py). Smaller sizes are mpi4j_malloc_aligned. Free with mpi4j_free. */
 static inline jlong mpi4j_alloc_huge(jlong bytes) {
     const size_t huge = (size_t)2 << 20;
-    if (bytes < (jlong)(huge / 2)) return mpi4j_malloc(bytes);   /* from 1 MiB on: whole huge pages */
+    if (bytes < (jlong)(huge / 2)) return mpi4j_malloc_aligned(bytes);   /* from 1 MiB on: whole huge pages */
     size_t size = ((size_t)bytes + huge - 1) & ~(huge - 1);
     void* p = NULL;
     if (posix_memalign(&p, huge, size) != 0) return 0;
@@ -159,13 +168,24 @@ static inline void mpi4j_copy_from_native(JNIEnv* env, jclass, jobject base, jin
  * copy, never across communication.
  * Returns an MPI error code. */
 static inline jint mpi4j_land(JNIEnv* env, jclass, jobject array, jlong off, jlong src, jlong count, jlong type,
-                              jlong status) {
+                              jlong status, jlong gapless) {
     MPI_Datatype t = MPI4J_H(MPI_Datatype, type);
     long long limit = -1;
     if (status != 0) {
         int got = 0, cancelled = 0;
         if (MPI_Test_cancelled(MPI4J_P(MPI_Status*, status), &cancelled) == MPI_SUCCESS && cancelled) return MPI_SUCCESS;
         if (MPI_Get_count(MPI4J_P(MPI_Status*, status), MPI_BYTE, &got) == MPI_SUCCESS && got != MPI_UNDEFINED) limit = got;
+    }
+    if (gapless > 0) {
+        /* the caller knows the elements lie back to back from the message start, gapless bytes each (a predefined
+         * type): one copy, no type queries (they cost more than landing a small message's bytes) */
+        if (count <= 0) return MPI_SUCCESS;
+        long long total = (long long)count * gapless;
+        long long bytes = limit >= 0 && limit < total ? limit : total;
+        char* to = (char*)mpi4j_pin(env, array, MPI4J_KIND_ARRAY, off);
+        memcpy(to, (const char*)(intptr_t)src, (size_t)bytes);
+        mpi4j_unpin(env, array, MPI4J_KIND_ARRAY, to, off, 0);
+        return MPI_SUCCESS;
     }
     int size;
     MPI_Aint lb, extent, tlb, textent;

@@ -62,6 +62,8 @@ public class Request implements AutoCloseable {
         int landing;
         long count;
         long datatype;
+        /** Bytes per element of a gapless single message ({@link Staging#gapless}), else 0. */
+        long gapless;
         /** The landing of a v or w message (several blocks); null for one message. */
         Staging.Landing blocks;
         Stage next;
@@ -85,12 +87,12 @@ public class Request implements AutoCloseable {
                 if (blocks != null) {
                     blocks.land();
                 } else {
-                    MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, 0));
+                    MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, 0, gapless));
                 }
             } else if (landing == ARRIVED) {
                 // capped at what arrived: elements a short message does not reach keep their values; a cancelled
                 // receive lands nothing (an inactive persistent request's empty status says 0 bytes)
-                MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, status));
+                MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, status, gapless));
             }
         }
     }
@@ -186,6 +188,7 @@ public class Request implements AutoCloseable {
         st.stagedMsg = st.address - m.spanLow();
         st.count = m.totalCount();
         st.datatype = m.datatype();
+        st.gapless = receive ? Staging.gapless(m) : 0;
         // a receive lands only its type map on completion (gaps stay the program's). A point-to-point receive lands
         // the bytes that arrived and nothing else; any other receive is staged from the array too, so the elements
         // it does not reach land with the values they had

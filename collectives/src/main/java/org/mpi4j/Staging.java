@@ -33,6 +33,8 @@ final class Staging {
 
     private final long[] area = new long[2];
     private final long[] capacity = new long[2];
+    /** True while an area is above the size kept between calls ({@link #trim} gives it back). */
+    private boolean big;
     /** The receive the current blocking call stages: its array, message offset in it, and staged message address. */
     private MessageBuffer pending;
     private Object pendingArray;
@@ -49,10 +51,41 @@ final class Staging {
     /**
      * This thread's staging state, for the blocking point-to-point calls that look it up once per call and use the
      * instance methods ({@link #sendBuffer}, {@link #recvBuffer}, {@link #recvStatusFor}, {@link #landedHere}): each
-     * thread-local lookup costs a few nanoseconds, and a small message's whole overhead over C is ~20 ns.
+     * thread-local lookup costs a few nanoseconds, and a small message's whole overhead over C is ~20 ns. The first
+     * thread that communicates (most programs' only one) finds its state without the thread-local lookup.
      */
     static Staging local() {
-        return LOCAL.get();
+        Owned o = OWNED;
+        if (o != null && o.thread == Thread.currentThread()) {
+            return o.staging;
+        }
+        return claim();
+    }
+
+    /** A thread and its staging state: the first thread that communicates skips the thread-local lookup. */
+    private static final class Owned {
+        final Thread thread;
+        final Staging staging;
+
+        Owned(Thread thread, Staging staging) {
+            this.thread = thread;
+            this.staging = staging;
+        }
+    }
+
+    /** The first thread to communicate, and its state (immutable once set, so any thread may read it). */
+    private static volatile Owned OWNED;
+
+    private static Staging claim() {
+        Staging st = LOCAL.get();
+        if (OWNED == null) {
+            synchronized (Staging.class) {
+                if (OWNED == null) {
+                    OWNED = new Owned(Thread.currentThread(), st);
+                }
+            }
+        }
+        return st;
     }
 
     /** {@link Buffers#forSend} then {@link #send}, on this thread's state. */
@@ -133,7 +166,7 @@ final class Staging {
 
     /** As {@link #send}, staging a heap array whatever {@link #PIN} says (calls whose address must be native). */
     static MessageBuffer alwaysSend(MessageBuffer m) {
-        return LOCAL.get().stageSend(m);
+        return local().stageSend(m);
     }
 
     /**
@@ -149,7 +182,7 @@ final class Staging {
 
     /** As {@link #recv}, staging a heap array whatever {@link #PIN} says; land it with {@link #alwaysLanded}. */
     static MessageBuffer alwaysRecv(MessageBuffer m, boolean copyIn) {
-        return LOCAL.get().stageRecv(m, copyIn);
+        return local().stageRecv(m, copyIn);
     }
 
     /**
@@ -169,7 +202,7 @@ final class Staging {
      * many bytes arrived.
      */
     static long recvStatus(Status user) {
-        return user != null ? Status.addressOf(user) : LOCAL.get().recvStatusFor(null);
+        return user != null ? Status.addressOf(user) : local().recvStatusFor(null);
     }
 
     /** As {@link #status}, for a receive staged by {@link #alwaysRecv}. */
@@ -177,7 +210,7 @@ final class Staging {
         if (user != null) {
             return Status.addressOf(user);
         }
-        Staging st = LOCAL.get();
+        Staging st = local();
         if (st.pending == null) {
             return Status.addressOf(null);
         }
@@ -200,18 +233,21 @@ final class Staging {
 
     /** As {@link #landed}, after {@link #alwaysSend} / {@link #alwaysRecv}. */
     static void alwaysLanded(int rc, long status) {
-        landedOn(LOCAL.get(), rc, status);
+        landedOn(local(), rc, status);
     }
 
     private static void landedOn(Staging st, int rc, long status) {
         MessageBuffer m = st.pending;
+        if (m == null && !st.big) {
+            return;
+        }
         if (m != null) {
             st.pending = null;
             Object array = st.pendingArray;
             st.pendingArray = null;
             if (rc == 0) {
-                land(array, st.pendingArrayMsg, st.pendingStagedMsg, m.totalCount(), m.datatype(), m.counts(), m.displs(),
-                        m.types(), extentOf(m), status == Status.addressOf(null) ? 0 : status);
+                land(array, st.pendingArrayMsg, st.pendingStagedMsg, m.totalCount(), m.datatype(), gapless(m), m.counts(),
+                        m.displs(), m.types(), extentOf(m), status == Status.addressOf(null) ? 0 : status);
             }
         }
         st.trim();
@@ -219,6 +255,7 @@ final class Staging {
 
     /** Releases areas above the size kept between calls. */
     private void trim() {
+        big = false;
         for (int i = 0; i < 2; i++) {
             if (capacity[i] > KEEP) {
                 LibMpi.mpi4j_free(area[i]);
@@ -242,6 +279,7 @@ final class Staging {
             }
             area[slot] = a;
             capacity[slot] = bytes;
+            big |= bytes > KEEP;
         }
         if (copyIn && bytes > 0) {
             LibMpi.mpi4j_copy_to_native(m.base(), LibMpi.KIND_ARRAY, m.offset() + m.spanLow(), area[slot], bytes);
@@ -270,9 +308,9 @@ final class Staging {
      */
     static Request.Stage take(long bytes) {
         if (bytes > 1L << POOL_MAX_SHIFT) {
-            // per request: below 2 MiB plain malloc (a fresh huge page's fault and zeroing would cost more than the
+            // per request: below 2 MiB page-aligned small pages (a fresh huge page's fault and zeroing would cost more than the
             // faster copy saves: put of 1 MiB from an array 36 -> 88 us, measured), whole huge pages from 2 MiB
-            long a = bytes < 2L << 20 ? LibMpi.mpi4j_malloc(bytes) : LibMpi.mpi4j_alloc_huge(bytes);
+            long a = bytes < 2L << 20 ? LibMpi.mpi4j_malloc_aligned(bytes) : LibMpi.mpi4j_alloc_huge(bytes);
             if (a == 0) {
                 throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + bytes + " bytes to stage a heap array");
             }
@@ -286,7 +324,7 @@ final class Staging {
             }
         }
         long capacity = 1L << (c + POOL_MIN_SHIFT);
-        long a = LibMpi.mpi4j_malloc(capacity);
+        long a = LibMpi.mpi4j_malloc_aligned(capacity);   // page aligned from 4 KiB: MPI copies it faster
         if (a == 0) {
             throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + capacity + " bytes to stage a heap array");
         }
@@ -314,14 +352,31 @@ final class Staging {
     }
 
     /**
-     * Writes a received message from staging into its array, type-map bytes only: one message of {@code count}
-     * elements, or the blocks of a v message (displacements in extents) or w message (byte displacements, a type
-     * each). A non-zero {@code status} caps a single message at the bytes that receive delivered (0: all of it).
+     * Bytes per element when a single message's elements lie back to back from its start with no gaps (a datatype
+     * discovered from the buffer, or an explicit one with that layout), else 0: landing it is then one copy.
      */
-    static void land(Object array, long arrayMsg, long stagedMsg, long count, long datatype, int[] counts, int[] displs,
-                     TypeDescriptor[] types, long extent, long status) {
+    static long gapless(MessageBuffer m) {
+        TypeDescriptor t = m.type();
+        if (m.counts() != null) {
+            return 0;
+        }
+        if (t == null) {
+            return m.elementType().size();
+        }
+        long size = t.size();
+        return t.trueLowerBound() == 0 && t.trueExtent() == size && (m.totalCount() <= 1 || t.extent() == size) ? size : 0;
+    }
+
+    /**
+     * Writes a received message from staging into its array, type-map bytes only: one message of {@code count}
+     * elements ({@code gapless}: see {@link #gapless}), or the blocks of a v message (displacements in extents) or w
+     * message (byte displacements, a type each). A non-zero {@code status} caps a single message at the bytes that
+     * receive delivered (0: all of it).
+     */
+    static void land(Object array, long arrayMsg, long stagedMsg, long count, long datatype, long gapless, int[] counts,
+                     int[] displs, TypeDescriptor[] types, long extent, long status) {
         if (counts == null) {
-            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, status));
+            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg, stagedMsg, count, datatype, status, gapless));
             return;
         }
         for (int i = 0; i < counts.length; i++) {
@@ -330,7 +385,7 @@ final class Staging {
             }
             long d = types != null ? displs[i] : displs[i] * extent;
             long t = types != null ? types[i].handle() : datatype;
-            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg + d, stagedMsg + d, counts[i], t, 0));
+            MPIException.check(LibMpi.mpi4j_land(array, arrayMsg + d, stagedMsg + d, counts[i], t, 0, 0));
         }
     }
 
@@ -359,7 +414,7 @@ final class Staging {
         }
 
         void land() {
-            Staging.land(array, arrayMsg, stagedMsg, count, datatype, counts, displs, types, extent, 0);
+            Staging.land(array, arrayMsg, stagedMsg, count, datatype, 0, counts, displs, types, extent, 0);
         }
     }
 }

@@ -46,25 +46,57 @@ public final class Buffers {
         }
     };
 
-    private static final ClassValue<BufferProvider> BY_CLASS = new ClassValue<>() {
+    /** Each class's provider, held with its class (see {@link #providerFor}). */
+    private static final ClassValue<Last> BY_CLASS = new ClassValue<>() {
         @Override
-        protected BufferProvider computeValue(Class<?> type) {
-            // primitive arrays and NIO buffers are always the built-in providers' (no other provider may claim
-            // them), so a program moving only those never scans the class path
-            if (ARRAYS.supports(type)) {
-                return ARRAYS;
-            }
-            if (NIO.supports(type)) {
-                return NIO;
-            }
-            for (BufferProvider p : Found.PROVIDERS) {
-                if (p.supports(type)) {
-                    return p;
-                }
-            }
-            return NONE;
+        protected Last computeValue(Class<?> type) {
+            return new Last(type, find(type));
         }
     };
+
+    private static BufferProvider find(Class<?> type) {
+        // primitive arrays and NIO buffers are always the built-in providers' (no other provider may claim
+        // them), so a program moving only those never scans the class path
+        if (ARRAYS.supports(type)) {
+            return ARRAYS;
+        }
+        if (NIO.supports(type)) {
+            return NIO;
+        }
+        for (BufferProvider p : Found.PROVIDERS) {
+            if (p.supports(type)) {
+                return p;
+            }
+        }
+        return NONE;
+    }
+
+    /** A class and its provider: the last lookup, immutable so any thread may read it. */
+    private static final class Last {
+        final Class<?> type;
+        final BufferProvider provider;
+
+        Last(Class<?> type, BufferProvider provider) {
+            this.type = type;
+            this.provider = provider;
+        }
+    }
+
+    /**
+     * The last class looked up, with its provider: most programs move one kind of buffer, and comparing one class is
+     * cheaper than a ClassValue lookup. BY_CLASS's own entries, so a miss allocates nothing.
+     */
+    private static Last last = new Last(Buffers.class, NONE);
+
+    /** The provider of {@code type}, through the last lookup when it was the same class. */
+    private static BufferProvider providerFor(Class<?> type) {
+        Last l = last;
+        if (l.type != type) {
+            l = BY_CLASS.get(type);
+            last = l;
+        }
+        return l.provider;
+    }
 
     private static final ThreadLocal<MessageBuffer[]> SLOTS =
             ThreadLocal.withInitial(() -> new MessageBuffer[] {new MessageBuffer(), new MessageBuffer()});
@@ -183,7 +215,9 @@ public final class Buffers {
             describe(w.buffer(), out);
             out.placeW(w.counts(), w.displs(), w.types(), blocks);
         } else {
-            BY_CLASS.get(arg.getClass()).describe(arg, out);
+            BufferProvider p = providerFor(arg.getClass());
+            p.describe(arg, out);
+            out.describedBy(p);
             out.placeDiscovered(blocks);
         }
         if (out.spanBytes() >= HugePages.MIN_BYTES && HugePages.ENABLED && !out.isHeap()) {
@@ -199,14 +233,16 @@ public final class Buffers {
 
     /** The provider that described {@code owner}, for the hooks a resolved message calls. */
     static BufferProvider providerOf(Object owner) {
-        return BY_CLASS.get(owner.getClass());
+        return providerFor(owner.getClass());
     }
 
     private static void describe(Object buf, MessageBuffer out) {
         if (buf == null) {
             out.clear();
         } else {
-            BY_CLASS.get(buf.getClass()).describe(buf, out);
+            BufferProvider p = providerFor(buf.getClass());
+            p.describe(buf, out);
+            out.describedBy(p);
         }
     }
 
@@ -228,7 +264,7 @@ public final class Buffers {
      * 2 MiB pages (a 1 MiB buffer takes one), and
      * advised for transparent huge pages (the kernel's "madvise" mode then backs it with 2 MiB pages, which makes
      * MPI's shared-memory copies of megabyte messages markedly faster, as numpy's allocations are for mpi4py);
-     * smaller sizes are plain native memory. The memory is freed when the buffer (and every view of it) is
+     * smaller sizes are plain native memory, page aligned from 4 KiB. The memory is freed when the buffer (and every view of it) is
      * unreachable. Goes to MPI by address, zero copy, like any direct buffer.
      * @param bytes the capacity, 0 to 2^31-1
      * @return the buffer, position 0, limit = capacity = bytes
@@ -254,7 +290,7 @@ public final class Buffers {
      * @return a lease that keeps the memory of a resolved buffer's owner valid until closed (see {@link BufferProvider#retain}); null when none is needed
      */
     public static AutoCloseable retain(Object owner) {
-        return owner == null ? null : BY_CLASS.get(owner.getClass()).retain(owner);
+        return owner == null ? null : providerFor(owner.getClass()).retain(owner);
     }
 
     /**

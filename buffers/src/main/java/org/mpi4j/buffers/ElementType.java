@@ -33,11 +33,18 @@ public enum ElementType {
     FLOAT64(8, LibMpi.MPI_DOUBLE());
 
     private final int size;
+    private final int shift;
     private final long datatype;
 
     ElementType(int size, long datatype) {
         this.size = size;
+        this.shift = Integer.numberOfTrailingZeros(size);
         this.datatype = datatype;
+    }
+
+    /** log2 of {@link #size()} (sizes are powers of two): whole elements in n bytes are n >> shift, no division. */
+    int shift() {
+        return shift;
     }
 
     /**

@@ -34,6 +34,8 @@ public final class MessageBuffer {
     private boolean inPlaceMarker;
     /** A provider-built datatype laying out strided memory (a non-contiguous view), sent as one element of it. */
     private TypeDescriptor layout;
+    /** The provider that described the owner (set by {@link Buffers}), for the hooks a resolved message calls. */
+    private BufferProvider provider;
 
     /** Creates an empty, reusable message buffer. */
     public MessageBuffer() {
@@ -64,6 +66,7 @@ public final class MessageBuffer {
         wtypes = null;
         inPlaceMarker = false;
         layout = null;
+        provider = null;
         return this;
     }
 
@@ -166,7 +169,7 @@ public final class MessageBuffer {
             spanHigh = limit;
             return;
         }
-        long n = limit / elementType.size();
+        long n = limit >> elementType.shift();   // limit is never negative; a shift, not a 64-bit division
         setMessage(0, perBlock(n, blocks), elementType.datatype(), null);
         totalCount = n;
         spanLow = 0;
@@ -431,8 +434,14 @@ public final class MessageBuffer {
     /** Tells the owner's provider which bytes of its region this message is about to receive. */
     void prepareReceive() {
         if (owner != null && spanHigh > spanLow && !inPlaceMarker) {
-            Buffers.providerOf(owner).prepareReceive(owner, position + spanLow, spanHigh - spanLow);
+            BufferProvider p = provider != null ? provider : Buffers.providerOf(owner);
+            p.prepareReceive(owner, position + spanLow, spanHigh - spanLow);
         }
+    }
+
+    /** Records the provider that just described this message's owner. */
+    void describedBy(BufferProvider p) {
+        provider = p;
     }
 
     void requireWritable() {

@@ -59,7 +59,12 @@ public final class LibMpi {
     public static native long mpi4j_direct_address(@Raw(withEnv = true) java.nio.Buffer buffer);
     /** malloc(bytes) as an address. */
     public static native long mpi4j_malloc(long bytes);
-    /** Native memory for large messages: from 1 MiB on whole 2 MiB pages, 2 MiB aligned and advised MADV_HUGEPAGE (free with mpi4j_free). */
+    /** Native memory for a message, page aligned from 4 KiB, 64-byte aligned below (free with mpi4j_free); 0 when out of memory. */
+    public static native long mpi4j_malloc_aligned(long bytes);
+    /**
+     * Native memory for large messages: from 1 MiB on whole 2 MiB pages, 2 MiB aligned and advised MADV_HUGEPAGE;
+     * below, as {@link #mpi4j_malloc_aligned} (free with mpi4j_free).
+     */
     public static native long mpi4j_alloc_huge(long bytes);
     /** free(address). */
     public static native void mpi4j_free(long address);
@@ -81,9 +86,11 @@ public final class LibMpi {
     public static native void mpi4j_copy_from_native(@Raw(withEnv = true) Object base, int kind, long offset, long src, long bytes);
     /**
      * {@code mpi4j_land}: lands a staged receive in a Java array, writing only its datatype's type map (gaps
-     * untouched); a non-zero {@code status} limits it to the bytes that receive delivered.
+     * untouched); a non-zero {@code status} limits it to the bytes that receive delivered; a non-zero {@code gapless}
+     * says the elements are that many bytes each, back to back from the message start (no type queries then).
      */
-    public static native int mpi4j_land(@Raw(withEnv = true) Object array, long offset, long src, long count, long datatype, long status);
+    public static native int mpi4j_land(@Raw(withEnv = true) Object array, long offset, long src, long count, long datatype,
+                                        long status, long gapless);
 
     // ---------------------------------------------------------------- environment
     /** Binds {@code MPI_Init_thread}. */
