@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.mpi4j.buffers.Buffers;
 import org.mpi4j.buffers.MessageBuffer;
+import org.mpi4j.buffers.PerThread;
 import org.mpi4j.buffers.TypeDescriptor;
 import org.mpi4j.jni.LibMpi;
 
@@ -29,7 +30,7 @@ final class Staging {
     /** True when blocking calls pin heap arrays for the call instead of staging them. */
     static final boolean PIN = decide();
     private static final long KEEP = 64L << 20;
-    private static final ThreadLocal<Staging> LOCAL = ThreadLocal.withInitial(Staging::new);
+    private static final PerThread<Staging> LOCAL = new PerThread<>(Staging::new);
 
     private final long[] area = new long[2];
     private final long[] capacity = new long[2];
@@ -51,41 +52,11 @@ final class Staging {
     /**
      * This thread's staging state, for the blocking point-to-point calls that look it up once per call and use the
      * instance methods ({@link #sendBuffer}, {@link #recvBuffer}, {@link #recvStatusFor}, {@link #landedHere}): each
-     * thread-local lookup costs a few nanoseconds, and a small message's whole overhead over C is ~20 ns. The first
-     * thread that communicates (most programs' only one) finds its state without the thread-local lookup.
+     * per-thread lookup costs a few nanoseconds (the first thread's less, see {@link PerThread}), and a small message's
+     * whole overhead over C is ~20 ns.
      */
     static Staging local() {
-        Owned o = OWNED;
-        if (o != null && o.thread == Thread.currentThread()) {
-            return o.staging;
-        }
-        return claim();
-    }
-
-    /** A thread and its staging state: the first thread that communicates skips the thread-local lookup. */
-    private static final class Owned {
-        final Thread thread;
-        final Staging staging;
-
-        Owned(Thread thread, Staging staging) {
-            this.thread = thread;
-            this.staging = staging;
-        }
-    }
-
-    /** The first thread to communicate, and its state (immutable once set, so any thread may read it). */
-    private static volatile Owned OWNED;
-
-    private static Staging claim() {
-        Staging st = LOCAL.get();
-        if (OWNED == null) {
-            synchronized (Staging.class) {
-                if (OWNED == null) {
-                    OWNED = new Owned(Thread.currentThread(), st);
-                }
-            }
-        }
-        return st;
+        return LOCAL.get();
     }
 
     /** {@link Buffers#forSend} then {@link #send}, on this thread's state. */

@@ -98,8 +98,8 @@ public final class Buffers {
         return l.provider;
     }
 
-    private static final ThreadLocal<MessageBuffer[]> SLOTS =
-            ThreadLocal.withInitial(() -> new MessageBuffer[] {new MessageBuffer(), new MessageBuffer()});
+    private static final PerThread<MessageBuffer[]> SLOTS =
+            new PerThread<>(() -> new MessageBuffer[] {new MessageBuffer(), new MessageBuffer()});
 
     private Buffers() { }
 

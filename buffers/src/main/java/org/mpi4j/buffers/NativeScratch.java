@@ -16,7 +16,7 @@ public final class NativeScratch {
     /** Width in bytes of MPI_File, which is a pointer in MPICH (ROMIO's ADIOI_FileD*) where the other handles are ints. */
     public static final int FILE_HANDLE_SIZE = LibMpi.sizeofFile();
 
-    private static final ThreadLocal<NativeScratch> LOCAL = ThreadLocal.withInitial(NativeScratch::new);
+    private static final PerThread<NativeScratch> LOCAL = new PerThread<>(NativeScratch::new);
 
     private ByteBuffer buffer;
     private long base;

@@ -39,6 +39,7 @@ final class ClassDataArchive {
         "org.mpi4j.buffers.BufferSpec", "org.mpi4j.buffers.ArrayBufferProvider", "org.mpi4j.buffers.NioBufferProvider",
         "org.mpi4j.run.UncaughtAbort", "org.mpi4j.Environment$1", "org.mpi4j.Environment$Ending", "org.mpi4j.ThreadLevel",
         "org.mpi4j.Bottom", "org.mpi4j.Comm$CopyFunction", "org.mpi4j.buffers.Buffers$1", "org.mpi4j.buffers.Buffers$3",
+        "org.mpi4j.buffers.Buffers$Last", "org.mpi4j.buffers.PerThread", "org.mpi4j.buffers.PerThread$Owned",
     };
 
     /**
@@ -84,11 +85,10 @@ final class ClassDataArchive {
                 continue;
             }
             if (e.endsWith("*")) {
-                File[] in = new File(e.substring(0, e.length() - 1)).listFiles((d, n) -> n.endsWith(".jar") || n.endsWith(".JAR"));
+                File[] in = Mpirun.wildcardJars(e);
                 if (in == null) {
                     return null;
                 }
-                java.util.Arrays.sort(in);
                 out.addAll(List.of(in));
             } else {
                 File f = new File(e);

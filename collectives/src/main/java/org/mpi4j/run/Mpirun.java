@@ -180,7 +180,7 @@ public final class Mpirun {
             }
             try {
                 if (e.endsWith("*")) {
-                    File[] jars = new File(e.substring(0, e.length() - 1)).listFiles((d, name) -> name.endsWith(".jar"));
+                    File[] jars = wildcardJars(e);
                     for (File j : jars == null ? new File[0] : jars) {
                         urls.add(j.toURI().toURL());
                     }
@@ -200,6 +200,19 @@ public final class Mpirun {
         } catch (java.io.IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The jars a class path entry ending in {@code *} stands for, as the JVM expands it (files ending in .jar or .JAR,
+     * here sorted by name); null when its directory cannot be listed.
+     */
+    static File[] wildcardJars(String entry) {
+        File[] in = new File(entry.substring(0, entry.length() - 1))
+                .listFiles((d, n) -> n.endsWith(".jar") || n.endsWith(".JAR"));
+        if (in != null) {
+            java.util.Arrays.sort(in);
+        }
+        return in;
     }
 
     private static String cwd() {

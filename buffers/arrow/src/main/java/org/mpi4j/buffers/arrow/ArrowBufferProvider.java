@@ -152,8 +152,10 @@ public final class ArrowBufferProvider implements BufferProvider {
         long end = Math.min(v.getValueCount(), (firstByte + bytes + width - 1) / width);
         ArrowBuf validity = v.getValidityBuffer();
         long i = first;
-        for (; i < end && (i & 7) != 0; i++) {
-            org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
+        if ((i & 7) != 0 && i < end) {   // the bits of a first partial byte
+            long to = Math.min(end, (i | 7) + 1);
+            setBits(validity, i, (int) (to - i));
+            i = to;
         }
         long wholeBytes = (end - i) / 8;
         if (wholeBytes > 0) {
@@ -165,8 +167,17 @@ public final class ArrowBufferProvider implements BufferProvider {
             org.mpi4j.jni.LibMpi.mpi4j_set_ones(validity.memoryAddress() + i / 8, wholeBytes);
             i += wholeBytes * 8;
         }
-        for (; i < end; i++) {
-            org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
+        if (i < end) {   // the bits of a last partial byte
+            setBits(validity, i, (int) (end - i));
+        }
+    }
+
+    /** Sets {@code n} bits from bit {@code at}, all in one byte, writing the byte only when one was clear. */
+    private static void setBits(ArrowBuf validity, long at, int n) {
+        int mask = ((1 << n) - 1) << (int) (at & 7);
+        byte b = validity.getByte(at >>> 3);
+        if ((b & mask) != mask) {
+            validity.setByte(at >>> 3, b | mask);
         }
     }
 }

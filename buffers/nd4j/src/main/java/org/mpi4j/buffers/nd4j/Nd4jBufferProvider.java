@@ -72,7 +72,7 @@ public final class Nd4jBufferProvider implements BufferProvider {
     @Override
     public void describe(Object buffer, MessageBuffer out) {
         INDArray a = (INDArray) buffer;
-        if (a.wasClosed() || (a.data() != null && a.data().wasClosed())) {
+        if (a.wasClosed()) {   // ND4J's wasClosed() covers the array's data buffer too
             throw new MPIException(ErrorClasses.ERR_BUFFER, "the INDArray has been closed");
         }
         ElementType e = elementOf(a.dataType());
@@ -81,7 +81,8 @@ public final class Nd4jBufferProvider implements BufferProvider {
             return;
         }
         long es = e.size();
-        long address = a.data().address() + a.offset() * es;
+        org.nd4j.linalg.api.buffer.DataBuffer data = a.data();
+        long address = data.address() + data.offset() * es;
         long[] shape = a.shape();
         long[] stride = a.stride();
         if (dense(shape, stride, true)) {
