@@ -45,44 +45,69 @@ class TwoHostTest {
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Names of this run's namespaces ({@code NS + "a"}, {@code NS + "b"}) and veth ends ({@code VETH + "a"}...),
+     * with this JVM's pid in them: two test runs on one machine (two CI jobs, a developer's run beside CI) make and
+     * remove their own, never each other's. The addresses live inside the namespaces, so they need not differ.
+     */
+    static final long PID = ProcessHandle.current().pid();
+    static final String NS = "mpi4j-" + PID + "-";
+    static final String VETH = "m4j" + PID;
+
     @BeforeAll
     static void hosts() throws Exception {
-        removeHosts();
-        sh("ip", "netns", "add", "mpi4j-a");
-        sh("ip", "netns", "add", "mpi4j-b");
-        sh("ip", "link", "add", "m4ja", "type", "veth", "peer", "name", "m4jb");
-        sh("ip", "link", "set", "m4ja", "netns", "mpi4j-a");
-        sh("ip", "link", "set", "m4jb", "netns", "mpi4j-b");
-        sh("ip", "-n", "mpi4j-a", "addr", "add", "10.77.0.1/24", "dev", "m4ja");
-        sh("ip", "-n", "mpi4j-b", "addr", "add", "10.77.0.2/24", "dev", "m4jb");
+        removeStaleHosts();
+        sh("ip", "netns", "add", NS + "a");
+        sh("ip", "netns", "add", NS + "b");
+        sh("ip", "link", "add", VETH + "a", "type", "veth", "peer", "name", VETH + "b");
+        sh("ip", "link", "set", VETH + "a", "netns", NS + "a");
+        sh("ip", "link", "set", VETH + "b", "netns", NS + "b");
+        sh("ip", "-n", NS + "a", "addr", "add", "10.77.0.1/24", "dev", VETH + "a");
+        sh("ip", "-n", NS + "b", "addr", "add", "10.77.0.2/24", "dev", VETH + "b");
         for (String h : new String[] {"a", "b"}) {
-            sh("ip", "-n", "mpi4j-" + h, "link", "set", "lo", "up");
-            sh("ip", "-n", "mpi4j-" + h, "link", "set", "m4j" + h, "up");
+            sh("ip", "-n", NS + h, "link", "set", "lo", "up");
+            sh("ip", "-n", NS + h, "link", "set", VETH + h, "up");
         }
         dir = Files.createTempDirectory("mpi4j-hosts-");
         Path agent = dir.resolve("agent.sh");
         // Open MPI's rsh agent is called as "agent HOST COMMAND...": run COMMAND in HOST's namespace, named HOST
         Files.writeString(agent, "#!/bin/sh\nhost=\"$1\"; shift\n"
-                + "exec ip netns exec \"mpi4j-$host\" unshare --uts sh -c 'hostname \"$0\"; exec sh -c \"$1\"' \"$host\" \"$*\"\n");
+                + "exec ip netns exec \"" + NS + "$host\" unshare --uts sh -c 'hostname \"$0\"; exec sh -c \"$1\"' \"$host\" \"$*\"\n");
         agent.toFile().setExecutable(true);
         Path hosts = dir.resolve("hosts");
         if (org.mpi4j.testing.Family.ofLauncher() == org.mpi4j.testing.Family.MPICH) {
             // MPICH's hydra: the same agent as its rsh launcher (called "agent HOST COMMAND..." too), the control
             // connection on host a's veth address; UCX finds the TCP path between the hosts itself
             Files.writeString(hosts, "a:2\nb:2\n");
-            launch = new Launch(List.of("ip", "netns", "exec", "mpi4j-a"), List.of("-f", hosts.toString(),
-                    "-launcher", "rsh", "-launcher-exec", agent.toString(), "-iface", "m4ja"));
+            launch = new Launch(List.of("ip", "netns", "exec", NS + "a"), List.of("-f", hosts.toString(),
+                    "-launcher", "rsh", "-launcher-exec", agent.toString(), "-iface", VETH + "a"));
         } else {
             Files.writeString(hosts, "a slots=2\nb slots=2\n");
-            launch = new Launch(List.of("ip", "netns", "exec", "mpi4j-a"), List.of("--hostfile", hosts.toString(),
+            launch = new Launch(List.of("ip", "netns", "exec", NS + "a"), List.of("--hostfile", hosts.toString(),
                     "--mca", "plm_rsh_agent", agent.toString(), "--mca", "btl", "tcp,vader,self",
                     "--mca", "btl_tcp_if_include", "10.77.0.0/24", "--mca", "oob_tcp_if_include", "10.77.0.0/24"));
         }
     }
 
     static void removeHosts() throws Exception {
-        quietly("ip", "netns", "del", "mpi4j-a");
-        quietly("ip", "netns", "del", "mpi4j-b");
+        quietly("ip", "netns", "del", NS + "a");   // deleting a namespace deletes the veth end in it, and so the pair
+        quietly("ip", "netns", "del", NS + "b");
+    }
+
+    /**
+     * Removes the namespaces of earlier runs whose JVM is gone (a run killed before its clean-up, or one whose pid this
+     * JVM now has); a live run's are left alone.
+     */
+    static void removeStaleHosts() throws Exception {
+        removeHosts();
+        File dir = new File("/var/run/netns");
+        String[] names = dir.list();
+        for (String name : names == null ? new String[0] : names) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("mpi4j-(\\d+)-[ab]").matcher(name);
+            if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                quietly("ip", "netns", "del", name);
+            }
+        }
     }
 
     @AfterAll
