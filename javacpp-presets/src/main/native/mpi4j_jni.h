@@ -91,9 +91,10 @@ static inline jlong mpi4j_direct_address(JNIEnv* env, jclass, jobject buf) {
 }
 
 static inline jlong mpi4j_malloc(jlong bytes) { return (jlong)(intptr_t)malloc(bytes > 0 ? (size_t)bytes : 1); }
-/* Native memory for a message: page aligned from 4 KiB on, cache-line aligned below. malloc's 16-byte alignment puts
- * an 8 KiB message on 3 pages instead of 2 and makes MPI's copies of it slower (a ring of 8 KiB nonblocking messages,
- * 2 ranks: 2.65 us aligned, 2.83-2.91 us 16 bytes off, measured). Free with mpi4j_free; 0 when out of memory. */
+/* Native memory for staging a message: page aligned from 4 KiB on, cache-line aligned below. malloc's 16-byte
+ * alignment puts an 8 KiB message on 3 pages instead of 2, and MPI's single-copy transfers (which pin every page) move
+ * it slower: a ring of 8 KiB nonblocking messages, 2 ranks: 2.65 us aligned, 2.83-2.91 us 16 bytes off (measured).
+ * Free with mpi4j_free; 0 when out of memory. */
 static inline jlong mpi4j_malloc_aligned(jlong bytes) {
     size_t n = bytes > 0 ? (size_t)bytes : 1;
     void* p = NULL;
@@ -102,10 +103,16 @@ static inline jlong mpi4j_malloc_aligned(jlong bytes) {
 }
 /* Native memory for large messages: from 1 MiB on, 2 MiB aligned, rounded up to whole 2 MiB pages and advised
  * MADV_HUGEPAGE, so that with transparent huge pages in "madvise" mode the kernel backs it with huge pages (fewer TLB
- * misses in MPI's copies: numpy gets these for mpi4py). Smaller sizes are mpi4j_malloc_aligned. Free with mpi4j_free. */
+ * misses in MPI's copies: numpy gets these for mpi4py). Smaller sizes are cache-line aligned and not page aligned: a
+ * one-sided put from a page-aligned origin into Open MPI's shared-memory windows (8 bytes past a page) runs 1.3-3x
+ * slower (4 KiB aliasing in the copy). Free with mpi4j_free. */
 static inline jlong mpi4j_alloc_huge(jlong bytes) {
     const size_t huge = (size_t)2 << 20;
-    if (bytes < (jlong)(huge / 2)) return mpi4j_malloc_aligned(bytes);   /* from 1 MiB on: whole huge pages */
+    if (bytes < (jlong)(huge / 2)) {
+        void* p = NULL;
+        if (posix_memalign(&p, 64, bytes > 0 ? (size_t)bytes : 1) != 0) return 0;
+        return (jlong)(intptr_t)p;
+    }
     size_t size = ((size_t)bytes + huge - 1) & ~(huge - 1);
     void* p = NULL;
     if (posix_memalign(&p, huge, size) != 0) return 0;

@@ -244,7 +244,8 @@ final class Staging {
                 area[slot] = 0;
                 capacity[slot] = 0;
             }
-            long a = LibMpi.mpi4j_alloc_huge(bytes);   // huge pages from 1 MiB on: MPI copies large messages faster
+            // huge pages from 1 MiB on (MPI copies large messages faster), page aligned below
+            long a = bytes >= 1L << 20 ? LibMpi.mpi4j_alloc_huge(bytes) : LibMpi.mpi4j_malloc_aligned(bytes);
             if (a == 0) {
                 throw new MPIException(ErrorClasses.ERR_NO_MEM, "cannot allocate " + bytes + " bytes to stage a heap array");
             }

@@ -916,7 +916,7 @@ public final class Win implements AutoCloseable {
             return m.address();
         }
         Request holder = new Request();
-        long addr = holder.bind(m, receive);
+        long addr = holder.bind(m, receive, false, Request.RMA_SKEW);
         push(new Pending(target, holder, null, me), false);
         return addr;
     }
@@ -1350,8 +1350,8 @@ public final class Win implements AutoCloseable {
             return null;
         }
         NativeScratch s = NativeScratch.get();
-        long oa = kind == 3 && op == Op.NO_OP ? 0 : req.bind(o, kind == 1);
-        long ra = kind == 3 ? req.bind(r, true) : 0;
+        long oa = kind == 3 && op == Op.NO_OP ? 0 : req.bind(o, kind == 1, false, Request.RMA_SKEW);
+        long ra = kind == 3 ? req.bind(r, true, false, Request.RMA_SKEW) : 0;
         rc = switch (kind) {
             case 0 -> LibMpi.MPI_Rput(oa, o.count(), o.datatype(), targetRank, targetDisp, targetCount, targetType, h,
                     s.address(0));

@@ -264,7 +264,7 @@ public final class Buffers {
      * 2 MiB pages (a 1 MiB buffer takes one), and
      * advised for transparent huge pages (the kernel's "madvise" mode then backs it with 2 MiB pages, which makes
      * MPI's shared-memory copies of megabyte messages markedly faster, as numpy's allocations are for mpi4py);
-     * smaller sizes are plain native memory, page aligned from 4 KiB. The memory is freed when the buffer (and every view of it) is
+     * smaller sizes are plain native memory, 64-byte aligned. The memory is freed when the buffer (and every view of it) is
      * unreachable. Goes to MPI by address, zero copy, like any direct buffer.
      * @param bytes the capacity, 0 to 2^31-1
      * @return the buffer, position 0, limit = capacity = bytes

@@ -59,11 +59,11 @@ public final class LibMpi {
     public static native long mpi4j_direct_address(@Raw(withEnv = true) java.nio.Buffer buffer);
     /** malloc(bytes) as an address. */
     public static native long mpi4j_malloc(long bytes);
-    /** Native memory for a message, page aligned from 4 KiB, 64-byte aligned below (free with mpi4j_free); 0 when out of memory. */
+    /** Native memory for staging a message, page aligned from 4 KiB, 64-byte aligned below (free with mpi4j_free); 0 when out of memory. */
     public static native long mpi4j_malloc_aligned(long bytes);
     /**
      * Native memory for large messages: from 1 MiB on whole 2 MiB pages, 2 MiB aligned and advised MADV_HUGEPAGE;
-     * below, as {@link #mpi4j_malloc_aligned} (free with mpi4j_free).
+     * below, 64-byte aligned (not page aligned: see mpi4j_jni.h) (free with mpi4j_free).
      */
     public static native long mpi4j_alloc_huge(long bytes);
     /** free(address). */
