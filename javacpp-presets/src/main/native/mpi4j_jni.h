@@ -327,6 +327,28 @@ MPI4J_SEND_FN(mpi4j_ssend, MPI_Ssend)
 MPI4J_SEND_FN(mpi4j_rsend, MPI_Rsend)
 MPI4J_SEND_FN(mpi4j_bsend, MPI_Bsend)
 
+/* MPI_Waitall. Open MPI 4.1's MPI_Waitall never returns, at every thread level above MPI_THREAD_SINGLE, when one of
+ * its receives had completed in error before the call (a message too large for its receive that had arrived before
+ * the receive was posted): it spins in its progress loop (a C program does the same). MPI_Wait, MPI_Waitany,
+ * MPI_Waitsome and MPI_Testall return. So with Open MPI the requests are waited one by one, which completes them all
+ * as MPI_Waitall does, each one's error in its status's MPI_ERROR and MPI_ERR_IN_STATUS returned when one failed.
+ * statuses: n MPI_Status (never MPI_STATUSES_IGNORE here). */
+static inline jint mpi4j_waitall(jint n, jlong reqs, jlong statuses) {
+    MPI_Request* r = MPI4J_P(MPI_Request*, reqs);
+    MPI_Status* st = MPI4J_P(MPI_Status*, statuses);
+#ifdef OPEN_MPI
+    int failed = 0;
+    for (int i = 0; i < n; i++) {
+        int rc = MPI_Wait(&r[i], &st[i]);
+        st[i].MPI_ERROR = rc;
+        if (rc != MPI_SUCCESS) failed = 1;
+    }
+    return failed ? MPI_ERR_IN_STATUS : MPI_SUCCESS;
+#else
+    return MPI_Waitall(n, r, st);
+#endif
+}
+
 static inline jint mpi4j_recv(JNIEnv* env, jclass, jobject base, jint kind, jlong off, jint count, jlong type,
                               jint source, jint tag, jlong comm, jlong status) {
     void* p = mpi4j_pin(env, base, kind, off);

@@ -524,7 +524,7 @@ public class Request implements AutoCloseable {
     }
 
     /** Completes requests 0..n-1 after collecting all of them; errors in statuses are checked before completion. */
-    private static void completeAll(int rc, NativeScratch s, Request[] reqs, Status[] statuses) {
+    private static void completeAll(int rc, NativeScratch s, Request[] reqs, Status[] statuses, String call) {
         int n = reqs.length;
         // only an MPI_ERR_IN_STATUS return can leave requests pending (allocated only then)
         boolean[] active = rc == ErrorClasses.ERR_IN_STATUS ? new boolean[n] : null;
@@ -540,7 +540,7 @@ public class Request implements AutoCloseable {
         }
         RuntimeException failure = null;
         try {
-            throwFromStatuses(rc, s, n);
+            throwFromStatuses(rc, s, reqs, n, null, call);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -554,12 +554,20 @@ public class Request implements AutoCloseable {
         }
     }
 
-    private static void throwFromStatuses(int rc, NativeScratch s, int n) {
+    /**
+     * Throws the first error in the statuses of a multiple completion that returned MPI_ERR_IN_STATUS, else {@code rc}'s.
+     * {@code done}: the request index of each status (waitSome, testSome: status k is request done[k]), null when
+     * status i is request i ({@code reqs.length} of them). A truncated point-to-point receive names both sizes.
+     */
+    private static void throwFromStatuses(int rc, NativeScratch s, Request[] reqs, int valid, int[] done, String call) {
+        int n = reqs.length;
         if (rc == ErrorClasses.ERR_IN_STATUS) {
-            for (int i = 0; i < n; i++) {
-                int err = s.getInt(statusesAt(n) + i * Status.nativeSize() + LibMpi.offsetofStatusError());
+            for (int k = 0; k < valid; k++) {
+                int at = statusesAt(n) + k * Status.nativeSize();
+                int err = s.getInt(at + LibMpi.offsetofStatusError());
                 if (err != 0 && err != ErrorClasses.ERR_PENDING) {
-                    throw MPIException.fromCode(err);
+                    Request r = reqs[done == null ? k : done[k]];
+                    throw r != null ? r.failed(err, call, s.address(at)) : MPIException.fromCode(err);
                 }
             }
         }
@@ -584,8 +592,8 @@ public class Request implements AutoCloseable {
     public static void waitAll(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
-        int rc = LibMpi.MPI_Waitall(n, s.address(ARRAYS_AT), s.address(statusesAt(n)));
-        completeAll(rc, s, reqs, statuses);
+        int rc = LibMpi.mpi4j_waitall(n, s.address(ARRAYS_AT), s.address(statusesAt(n)));
+        completeAll(rc, s, reqs, statuses, "waitAll");
     }
 
     /**
@@ -611,9 +619,9 @@ public class Request implements AutoCloseable {
         int rc = LibMpi.MPI_Testall(n, s.address(ARRAYS_AT), s.address(0), s.address(statusesAt(n)));
         boolean done = s.getInt(0) != 0;
         if (done) {
-            completeAll(rc, s, reqs, statuses);
+            completeAll(rc, s, reqs, statuses, "testAll");
         } else {
-            throwFromStatuses(rc, s, n);
+            throwFromStatuses(rc, s, reqs, n, null, "testAll");
         }
         return done;
     }
@@ -643,6 +651,9 @@ public class Request implements AutoCloseable {
         int index = s.getInt(0);
         if (index >= 0 && index < n) {
             completeOne(s, reqs, index, st);
+            if (rc != 0 && reqs[index] != null) {
+                throw reqs[index].failed(rc, "waitAny", st);   // a truncated receive names both sizes
+            }
         }
         MPIException.check(rc);
         return index;
@@ -670,16 +681,16 @@ public class Request implements AutoCloseable {
         NativeScratch s = load(reqs, null);
         long st = status != null ? Status.addressOf(status) : s.address(statusesAt(n));
         int rc = LibMpi.MPI_Testany(n, s.address(ARRAYS_AT), s.address(0), s.address(4), st);
-        MPIException.check(rc);
         int index = s.getInt(0);
         boolean flag = s.getInt(4) != 0;
-        if (!flag) {
-            return -1;
+        if (flag && index >= 0 && index < n) {
+            completeOne(s, reqs, index, st);   // also when it failed: it is complete, its memory goes back
+            if (rc != 0 && reqs[index] != null) {
+                throw reqs[index].failed(rc, "testAny", st);   // a truncated receive names both sizes
+            }
         }
-        if (index >= 0 && index < n) {
-            completeOne(s, reqs, index, st);
-        }
-        return index;
+        MPIException.check(rc);
+        return flag ? index : -1;
     }
 
     /**
@@ -703,7 +714,7 @@ public class Request implements AutoCloseable {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
         int rc = LibMpi.MPI_Waitsome(n, s.address(ARRAYS_AT), s.address(0), s.address(indicesAt(n)), s.address(statusesAt(n)));
-        return some(rc, s, reqs, statuses);
+        return some(rc, s, reqs, statuses, "waitSome");
     }
 
     /**
@@ -727,10 +738,10 @@ public class Request implements AutoCloseable {
         int n = reqs.length;
         NativeScratch s = load(reqs, statuses);
         int rc = LibMpi.MPI_Testsome(n, s.address(ARRAYS_AT), s.address(0), s.address(indicesAt(n)), s.address(statusesAt(n)));
-        return some(rc, s, reqs, statuses);
+        return some(rc, s, reqs, statuses, "testSome");
     }
 
-    private static int[] some(int rc, NativeScratch s, Request[] reqs, Status[] statuses) {
+    private static int[] some(int rc, NativeScratch s, Request[] reqs, Status[] statuses, String call) {
         int n = reqs.length;
         int outcount = s.getInt(0);
         if (outcount == MPI.UNDEFINED) {
@@ -754,7 +765,7 @@ public class Request implements AutoCloseable {
         }
         RuntimeException failure = null;
         try {
-            throwFromStatuses(rc, s, n);
+            throwFromStatuses(rc, s, reqs, outcount, idx, call);
         } catch (RuntimeException e) {
             failure = e;
         }

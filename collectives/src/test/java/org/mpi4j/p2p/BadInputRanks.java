@@ -145,6 +145,54 @@ public final class BadInputRanks {
     }
 
     /**
+     * A receive too small for a message that arrived before it was posted, completed in a multiple wait: Open MPI
+     * 4.1's MPI_Waitall never returned then (at thread levels above SINGLE, mpi4j's default MULTIPLE included). Each of
+     * waitAll, waitAny and waitSome throws the truncation naming both sizes, the other request of the call lands its
+     * data, and the communicator still works.
+     */
+    @RankTest
+    public static void aTruncatedReceiveInAMultipleWaitThrowsAndTheOthersLand() {
+        String[] calls = {"waitAll", "waitAny", "waitSome"};
+        for (int c = 0; c < calls.length; c++) {
+            int tag = 40 + 2 * c;
+            Request s1 = W.isend(new double[10], next(), tag);
+            Request s2 = W.isend(new int[] {100 * rank() + c}, next(), tag + 1);
+            // both messages are here before the receives are posted (a probe waits for the second)
+            W.probe(prev(), tag + 1, null);
+            double[] small = new double[4];
+            int[] one = {-1};
+            Request a = W.irecv(small, prev(), tag);
+            Request b = W.irecv(one, prev(), tag + 1);
+            Request[] both = {a, b};
+            String call = calls[c];
+            MPIException e = assertThrows(MPIException.class, () -> {
+                switch (call) {
+                    case "waitAll" -> Request.waitAll(both);
+                    case "waitAny" -> {
+                        while (!a.isNull() || !b.isNull()) {
+                            Request.waitAny(both);
+                        }
+                    }
+                    default -> {
+                        while (!a.isNull() || !b.isNull()) {
+                            Request.waitSome(both);
+                        }
+                    }
+                }
+            }, call);
+            assertTruncation(call, e, "10 MPI_DOUBLE (80 bytes)", "4 MPI_DOUBLE (32 bytes)");
+            if (!b.isNull()) {
+                b.waitFor();
+            }
+            assertEquals(100 * prev() + c, one[0], call + ": the other receive landed");
+            s1.waitFor();
+            s2.waitFor();
+        }
+        W.barrier();
+        ringStillWorks();
+    }
+
+    /**
      * The message of a truncation: the call, the receive buffer's size and (Open MPI reports the message's size in the
      * status of a truncated receive) the message's.
      */

@@ -443,6 +443,11 @@ public final class LibMpi {
     public static native int mpi4j_rsend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
     /** {@code mpi4j_bsend} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
     public static native int mpi4j_bsend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
+    /**
+     * {@code mpi4j_waitall} of mpi4j_jni.h: MPI_Waitall (with Open MPI, MPI_Wait on each request: its MPI_Waitall
+     * hangs on a receive that completed in error before the call); {@code statuses} holds {@code count} MPI_Status.
+     */
+    public static native int mpi4j_waitall(int count, long requests, long statuses);
     /** {@code mpi4j_recv} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
     public static native int mpi4j_recv(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int source, int tag, long comm, long status);
     /** {@code mpi4j_sendrecv} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
