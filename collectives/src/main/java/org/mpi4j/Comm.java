@@ -612,6 +612,9 @@ public abstract class Comm implements AutoCloseable {
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "recv", m.count(), m.datatype(), st);
         }
+        if (m.marksOnArrival()) {
+            m.arrived(Status.bytesAt(st));   // Arrow: the values that arrived are valid, the rest keep their validity
+        }
     }
 
     /**
@@ -644,13 +647,16 @@ public abstract class Comm implements AutoCloseable {
         checkPeer(dest, sendtag, false, "sendrecv");
         checkPeer(source, recvtag, true, "sendrecv");
         MessageBuffer s = Staging.send(Buffers.forSend(sendbuf));
-        MessageBuffer r = Staging.recv(Buffers.forRecv(recvbuf), false);
+        MessageBuffer r = Staging.recv(Buffers.forArrival(recvbuf), false);
         long st = Staging.recvStatus(status);
         int rc = LibMpi.mpi4j_sendrecv(s.base(), s.kind(), s.offset(), s.count(), s.datatype(), dest, sendtag,
                 r.base(), r.kind(), r.offset(), r.count(), r.datatype(), source, recvtag, h, st);
         Staging.landed(rc, st);
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "sendrecv", r.count(), r.datatype(), st);
+        }
+        if (r.marksOnArrival()) {
+            r.arrived(Status.bytesAt(st));
         }
     }
 
@@ -681,13 +687,16 @@ public abstract class Comm implements AutoCloseable {
         long h = handle();
         checkPeer(dest, sendtag, false, "sendrecvReplace");
         checkPeer(source, recvtag, true, "sendrecvReplace");
-        MessageBuffer m = Staging.recv(Buffers.forRecv(buf), true);
+        MessageBuffer m = Staging.recv(Buffers.forArrival(buf), true);
         long st = Staging.recvStatus(status);
         int rc = LibMpi.mpi4j_sendrecv_replace(m.base(), m.kind(), m.offset(), m.count(), m.datatype(),
                 dest, sendtag, source, recvtag, h, st);
         Staging.landed(rc, st);
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "sendrecvReplace", m.count(), m.datatype(), st);
+        }
+        if (m.marksOnArrival()) {
+            m.arrived(Status.bytesAt(st));
         }
     }
 
@@ -700,8 +709,11 @@ public abstract class Comm implements AutoCloseable {
     Request post(Object buf, int peer, int tag, boolean receive, Starter op, Request r) {
         long h = handle();
         checkPeer(peer, tag, receive, receive ? "irecv" : "isend");
-        MessageBuffer m = receive ? Buffers.forRecv(buf) : Buffers.forSend(buf);
+        MessageBuffer m = receive ? Buffers.forArrival(buf) : Buffers.forSend(buf);
         long addr = r.bind(m, receive, receive);
+        if (receive) {
+            r.mark = m.deferredMark();   // null unless the provider marks what arrives (Arrow)
+        }
         NativeScratch s = NativeScratch.get();
         int rc = op.start(addr, m.count(), m.datatype(), peer, tag, h, s.address(0));
         if (rc != 0) {

@@ -67,7 +67,7 @@ public final class Message {
      */
     public void recv(Object buf, Status status) {
         checkLive();
-        MessageBuffer m = Staging.recv(Buffers.forRecv(buf), false);
+        MessageBuffer m = Staging.recv(Buffers.forArrival(buf), false);
         long st = Staging.recvStatus(status);
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
@@ -76,6 +76,9 @@ public final class Message {
         Staging.landed(rc, st);
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "mrecv", m.count(), m.datatype(), st);
+        }
+        if (m.marksOnArrival()) {
+            m.arrived(Status.bytesAt(st));
         }
     }
 
@@ -87,9 +90,10 @@ public final class Message {
      */
     public Request irecv(Object buf) {
         checkLive();
-        MessageBuffer m = Buffers.forRecv(buf);
+        MessageBuffer m = Buffers.forArrival(buf);
         Request r = new Request();
         long addr = r.bind(m, true, true);
+        r.mark = m.deferredMark();
         NativeScratch s = NativeScratch.get();
         s.putHandle(0, handle);
         int rc = LibMpi.MPI_Imrecv(addr, m.count(), m.datatype(), s.address(0), s.address(16));

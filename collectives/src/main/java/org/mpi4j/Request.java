@@ -36,6 +36,8 @@ public class Request implements AutoCloseable {
     boolean userOp;
     /** Native memory this request owns while MPI may use it: staged heap arrays and count/type arrays. */
     Stage stages;
+    /** A point-to-point receive's provider marking (Arrow validity), done for the bytes that arrived; null if none. */
+    org.mpi4j.buffers.ReceiveMark mark;
 
     /**
      * One block of native memory owned by a request: staging of a heap array ({@code array}, its message at
@@ -281,6 +283,9 @@ public class Request implements AutoCloseable {
                 st.land(status);
             }
         }
+        if (mark != null) {
+            mark.arrived(Status.bytesAt(status));
+        }
     }
 
     /** Called once MPI reports completion: lands the other staged receives in their array, then lets go of the buffer. */
@@ -299,6 +304,7 @@ public class Request implements AutoCloseable {
     }
 
     void release() {
+        mark = null;
         Stage st = stages;
         stages = null;
         while (st != null) {

@@ -65,9 +65,9 @@ final class Staging {
         return PIN ? m : stageSend(m);
     }
 
-    /** {@link Buffers#forRecv} then {@link #recv} (no copy-in), on this thread's state. */
+    /** {@link Buffers#forArrival} then {@link #recv} (no copy-in), on this thread's state. */
     MessageBuffer recvBuffer(Object buf) {
-        MessageBuffer m = Buffers.forRecv(buf, recvSlot);
+        MessageBuffer m = Buffers.forArrival(buf, recvSlot);
         return PIN ? m : stageRecv(m, false);
     }
 

@@ -31,6 +31,15 @@ public final class Status {
         return s == null ? IGNORE : s.address;
     }
 
+    /** Bytes a completed receive delivered, from its native status (MPI_Get_elements_x in MPI_BYTE); 0 when unknown. */
+    static long bytesAt(long status) {
+        if (status == 0 || status == IGNORE) {
+            return 0;
+        }
+        NativeScratch s = NativeScratch.get();
+        return LibMpi.MPI_Get_elements_x(status, LibMpi.MPI_BYTE(), s.address(0)) == 0 ? Math.max(s.getLong(0), 0) : 0;
+    }
+
     /**
      * The native MPI_Status address (interop: pass it to C code that fills an MPI_Status).
      *

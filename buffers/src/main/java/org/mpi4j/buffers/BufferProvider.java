@@ -40,15 +40,27 @@ public interface BufferProvider {
     }
 
     /**
-     * Called before {@code buffer} receives bytes {@code [firstByte, firstByte + bytes)} of the region it described
-     * (a blocking receive, or when a nonblocking one is posted). A provider whose buffers carry more than values
-     * updates that here: the Arrow provider marks the receiving values valid, so they do not read as null.
+     * Called when {@code buffer} receives bytes {@code [firstByte, firstByte + bytes)} of the region it described. A
+     * provider whose buffers carry more than values updates that here: the Arrow provider marks the received values
+     * valid, so they do not read as null. Collectives and one-sided calls, which always fill their whole message, call
+     * it before MPI does; a point-to-point receive (recv, sendrecv, irecv, persistent, matched) calls it once it has
+     * completed, for the bytes that arrived (only when {@link #marksReceive()} says it does something).
      *
      * @param buffer the buffer (an array, NIO buffer, or any object a provider knows)
      * @param firstByte the first byte
      * @param bytes the number of bytes
      */
     default void prepareReceive(Object buffer, long firstByte, long bytes) {
+    }
+
+    /**
+     * True when {@link #prepareReceive} does something: a point-to-point receive then learns how many bytes arrived
+     * (an MPI call) and calls it for those, so a message shorter than its buffer leaves the rest as it was.
+     *
+     * @return true when prepareReceive does something (the default does nothing: false)
+     */
+    default boolean marksReceive() {
+        return false;
     }
 
     /**

@@ -198,6 +198,10 @@ public final class Buffers {
      * @return the message buffer
      */
     public static MessageBuffer resolve(Object arg, MessageBuffer out, boolean receiving, int blocks) {
+        return resolve(arg, out, receiving, blocks, false);
+    }
+
+    private static MessageBuffer resolve(Object arg, MessageBuffer out, boolean receiving, int blocks, boolean onArrival) {
         if (arg == null) {
             return out.clear();
         }
@@ -226,7 +230,11 @@ public final class Buffers {
         }
         if (receiving) {
             out.requireWritable();
-            out.prepareReceive();
+            if (onArrival) {
+                out.deferMark();
+            } else {
+                out.prepareReceive();
+            }
         }
         return out;
     }
@@ -335,6 +343,30 @@ public final class Buffers {
      */
     public static MessageBuffer forRecv(Object arg, MessageBuffer slot) {
         return notInPlace(resolve(arg, slot, true));
+    }
+
+    /**
+     * As {@link #forRecv(Object, MessageBuffer)}, for a point-to-point receive, whose message may be shorter than its
+     * buffer: a provider that marks what it receives (Arrow validity) is not called now; the caller calls
+     * {@link MessageBuffer#arrived} with the bytes that arrived once the receive completed (see
+     * {@link MessageBuffer#marksOnArrival}).
+     *
+     * @param arg the argument
+     * @param slot a message buffer only this thread uses
+     * @return the message buffer
+     */
+    public static MessageBuffer forArrival(Object arg, MessageBuffer slot) {
+        return notInPlace(resolve(arg, slot, true, 1, true));
+    }
+
+    /**
+     * {@link #forArrival(Object, MessageBuffer)} into this thread's receive slot.
+     *
+     * @param arg the argument
+     * @return the message buffer
+     */
+    public static MessageBuffer forArrival(Object arg) {
+        return forArrival(arg, slot1());
     }
 
     private static MessageBuffer notInPlace(MessageBuffer m) {

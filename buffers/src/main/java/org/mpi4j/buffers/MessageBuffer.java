@@ -36,6 +36,8 @@ public final class MessageBuffer {
     private TypeDescriptor layout;
     /** The provider that described the owner (set by {@link Buffers}), for the hooks a resolved message calls. */
     private BufferProvider provider;
+    /** A point-to-point receive whose provider marks what it receives: marked by {@link #arrived} once complete. */
+    private boolean markOnArrival;
 
     /** Creates an empty, reusable message buffer. */
     public MessageBuffer() {
@@ -67,6 +69,7 @@ public final class MessageBuffer {
         inPlaceMarker = false;
         layout = null;
         provider = null;
+        markOnArrival = false;
         return this;
     }
 
@@ -442,6 +445,45 @@ public final class MessageBuffer {
     /** Records the provider that just described this message's owner. */
     void describedBy(BufferProvider p) {
         provider = p;
+        markOnArrival = false;
+    }
+
+    /** A point-to-point receive: the provider's marking waits for the bytes that arrive (see {@link #arrived}). */
+    void deferMark() {
+        markOnArrival = owner != null && spanHigh > spanLow && !inPlaceMarker && provider != null && provider.marksReceive();
+    }
+
+    /**
+     * True when this point-to-point receive's provider marks what it receives ({@link BufferProvider#marksReceive}):
+     * the caller then calls {@link #arrived} (or {@link #deferredMark}'s) with the bytes the receive delivered.
+     *
+     * @return true when the bytes that arrived must be marked after the receive
+     */
+    public boolean marksOnArrival() {
+        return markOnArrival;
+    }
+
+    /**
+     * After a point-to-point receive into this message completed: the provider marks the {@code bytes} that arrived
+     * (packed bytes; for a contiguous message the first {@code bytes} of its span). Does nothing unless
+     * {@link #marksOnArrival}.
+     *
+     * @param bytes the bytes the receive delivered (MPI_Get_count in MPI_BYTE)
+     */
+    public void arrived(long bytes) {
+        if (markOnArrival && bytes > 0) {
+            provider.prepareReceive(owner, position + spanLow, Math.min(bytes, spanHigh - spanLow));
+        }
+    }
+
+    /**
+     * What {@link #arrived} needs, kept for a nonblocking receive whose completion comes after this message buffer
+     * is reused; null unless {@link #marksOnArrival}.
+     *
+     * @return the marking to do when the receive completes, or null
+     */
+    public ReceiveMark deferredMark() {
+        return markOnArrival ? new ReceiveMark(provider, owner, position + spanLow, spanHigh - spanLow) : null;
     }
 
     void requireWritable() {

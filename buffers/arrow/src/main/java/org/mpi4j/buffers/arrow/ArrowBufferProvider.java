@@ -142,6 +142,12 @@ public final class ArrowBufferProvider implements BufferProvider {
      * A plain vector receives values only, so the values it receives are marked valid (not null): values
      * {@code firstByte / width} up to the last byte received. A BitVector's bits are its values and are left alone.
      */
+    /** Arrow vectors mark what they receive valid. @return true */
+    @Override
+    public boolean marksReceive() {
+        return true;
+    }
+
     @Override
     public void prepareReceive(Object buffer, long firstByte, long bytes) {
         if (!(buffer instanceof BaseFixedWidthVector v) || v instanceof BitVector || bytes <= 0) {

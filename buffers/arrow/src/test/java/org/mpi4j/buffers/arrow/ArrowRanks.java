@@ -465,6 +465,62 @@ public final class ArrowRanks {
     }
 
     /**
+     * A point-to-point message shorter than its receiving vector marks only the values that arrived valid: the others
+     * keep their validity (nulls stay null, valid values stay valid) and their values, whichever receive takes it:
+     * recv, irecv, sendrecv, a matched receive (mprobe + mrecv) and a persistent receive started twice.
+     */
+    @RankTest
+    public static void aShortMessageMarksOnlyWhatArrivedValid() {
+        String[] calls = {"recv", "irecv", "sendrecv", "mrecv", "recvInit"};
+        try (BufferAllocator a = new RootAllocator(); Float8Vector v = new Float8Vector("x", a)) {
+            v.allocateNew(40);
+            v.setValueCount(40);
+            for (int c = 0; c < calls.length; c++) {
+                int sent = 3 + c;   // doubles
+                double[] out = new double[sent];
+                for (int k = 0; k < sent; k++) {
+                    out[k] = rank() * 100 + c * 10 + k;
+                }
+                for (int i = 0; i < 40; i++) {
+                    if (i % 2 == 0) {
+                        v.setNull(i);
+                    } else {
+                        v.set(i, -1.0);
+                    }
+                }
+                int tag = 60 + c;
+                Request s = calls[c].equals("sendrecv") ? null : MPI.COMM_WORLD.isend(out, next(), tag);
+                switch (calls[c]) {
+                    case "recv" -> MPI.COMM_WORLD.recv(v, prev(), tag);
+                    case "irecv" -> MPI.COMM_WORLD.irecv(v, prev(), tag).waitFor();
+                    case "sendrecv" -> MPI.COMM_WORLD.sendrecv(out, next(), tag, v, prev(), tag);
+                    case "mrecv" -> MPI.COMM_WORLD.mprobe(prev(), tag, null).recv(v, null);
+                    default -> {
+                        org.mpi4j.Prequest p = MPI.COMM_WORLD.recvInit(v, prev(), tag);
+                        p.start();
+                        p.waitFor();
+                        p.free();
+                    }
+                }
+                if (s != null) {
+                    s.waitFor();
+                }
+                for (int i = 0; i < 40; i++) {
+                    if (i < sent) {
+                        assertFalse(v.isNull(i), calls[c] + ": value " + i + " arrived, so it is valid");
+                        assertEquals(prev() * 100 + c * 10 + i, v.get(i), calls[c] + ": value " + i);
+                    } else if (i % 2 == 0) {
+                        assertTrue(v.isNull(i), calls[c] + ": value " + i + " did not arrive and stays null");
+                    } else {
+                        assertEquals(-1.0, v.get(i), calls[c] + ": value " + i + " did not arrive and keeps its value");
+                    }
+                }
+            }
+        }
+        MPI.COMM_WORLD.barrier();
+    }
+
+    /**
      * Issue 18 (README, troubleshooting): a receiving vector whose {@code setValueCount} was forgotten holds 0 values,
      * so the receive is MPI_ERR_TRUNCATE, and the message names both sizes.
      */
