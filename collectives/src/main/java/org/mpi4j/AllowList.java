@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The classes the object path may create when it reads bytes: value types of the JDK by default, plus what the
- * application adds (classes by name, or whole packages). Thread-safe; every rank must allow what it receives.
+ * application adds (classes by name, or whole packages). Thread-safe; every rank must allow what it sends and what it
+ * receives (a class outside the list is refused on both sides, before any byte moves or any class is loaded).
  */
 public final class AllowList {
     private final Set<String> names = ConcurrentHashMap.newKeySet();

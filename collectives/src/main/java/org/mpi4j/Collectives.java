@@ -151,8 +151,9 @@ final class Collectives {
      */
     private static Request prepare(boolean nonblocking, Op op, MessageBuffer s, MessageBuffer r, boolean recvIsInput) {
         if (op != null && !op.isUserDefined() && (s.isStrided() || r.isStrided())) {
-            throw new MPIException(ErrorClasses.ERR_OP, "a predefined reduction op needs contiguous buffers: Open MPI 4.1"
-                    + " refuses them on the derived datatype of a strided view (reduce a dup() of the view instead)");
+            throw new MPIException(ErrorClasses.ERR_OP, "a predefined reduction op needs contiguous row-major buffers: an"
+                    + " F-order INDArray or a strided view goes through a derived datatype (its elements in row-major order),"
+                    + " which Open MPI 4.1 refuses for predefined ops; reduce a C-order copy instead (dup('c'))");
         }
         boolean stage = op != null && Op.needsStaging(op, s, r);
         if (!nonblocking && !stage) {

@@ -110,7 +110,7 @@ public class Request implements AutoCloseable {
      * The handle is not checked, as in C and mpi4py: a value that is not a live handle is undefined behaviour in MPI.
      *
      * @param handle the native handle
-     * @return the request of the operation started: complete it with waitFor() or test()
+     * @return a Request wrapping that handle
      */
     public static Request fromHandle(long handle) {
         Request r = new Request();
@@ -122,7 +122,7 @@ public class Request implements AutoCloseable {
      * MPI_Request_f2c: the request for a Fortran handle.
      *
      * @param f the Fortran handle
-     * @return the request of the operation started: complete it with waitFor() or test()
+     * @return a Request wrapping the C handle of that Fortran handle
      */
     public static Request fromFortran(int f) {
         Environment.ensure();
@@ -617,7 +617,7 @@ public class Request implements AutoCloseable {
      *
      * @param reqs the requests
      * @param statuses the statuses to fill, one per request (may be null)
-     * @return true on success
+     * @return true (and all are completed) if every request has finished
      */
     public static boolean testAll(Request[] reqs, Status[] statuses) {
         int n = reqs.length;
@@ -647,7 +647,7 @@ public class Request implements AutoCloseable {
      *
      * @param reqs the requests
      * @param status the status to fill (may be null)
-     * @return the wait any
+     * @return the index of the request that completed, or MPI.UNDEFINED if none was active
      */
     public static int waitAny(Request[] reqs, Status status) {
         int n = reqs.length;

@@ -226,7 +226,7 @@ public final class ArrowMessages {
      * Sends a record batch (schema + every buffer) to {@code dest}.
      *
      * @param comm the communicator
-     * @param root the rank of the root process
+     * @param root the record batch to send
      * @param dest the rank of the destination in this communicator (or MPI.PROC_NULL)
      * @param tag the message tag, in [0, MPI_TAG_UB] (MPI.ANY_TAG allowed when receiving)
      */

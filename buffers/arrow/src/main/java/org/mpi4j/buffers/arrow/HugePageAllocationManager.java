@@ -40,7 +40,7 @@ public final class HugePageAllocationManager extends AllocationManager {
     }
 
     /**
-     * A root allocator whose buffers come from this manager. @return a new RootAllocator without a limit
+     * A root allocator whose buffers come from this manager: a new RootAllocator without a limit.
      *
      * @return a root allocator whose buffers come from this manager
      */
