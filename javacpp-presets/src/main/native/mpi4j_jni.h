@@ -327,6 +327,20 @@ MPI4J_SEND_FN(mpi4j_ssend, MPI_Ssend)
 MPI4J_SEND_FN(mpi4j_rsend, MPI_Rsend)
 MPI4J_SEND_FN(mpi4j_bsend, MPI_Bsend)
 
+/* Where an MPI_Status keeps the bytes received, so Java reads them without a call (after a receive into an Arrow
+ * vector, on the latency path): kind << 48 | count offset << 16 | cancelled offset. Kind 1, Open MPI: size_t _ucount,
+ * int _cancelled. Kind 2, MPICH: int count_lo, int count_hi_and_cancelled (bit 0 cancelled, the rest the high bits).
+ * 0: unknown (Java then asks MPI_Get_elements_x). */
+static inline jlong mpi4j_status_count_layout() {
+#if defined(OPEN_MPI)
+    return (1LL << 48) | ((jlong)offsetof(MPI_Status, _ucount) << 16) | (jlong)offsetof(MPI_Status, _cancelled);
+#elif defined(MPICH)
+    return (2LL << 48) | ((jlong)offsetof(MPI_Status, count_lo) << 16) | (jlong)offsetof(MPI_Status, count_hi_and_cancelled);
+#else
+    return 0;
+#endif
+}
+
 /* MPI_Waitall. Open MPI 4.1's MPI_Waitall never returns, at every thread level above MPI_THREAD_SINGLE, when one of
  * its receives had completed in error before the call (a message too large for its receive that had arrived before
  * the receive was posted): it spins in its progress loop (a C program does the same). MPI_Wait, MPI_Waitany,

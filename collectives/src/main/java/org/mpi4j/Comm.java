@@ -613,7 +613,8 @@ public abstract class Comm implements AutoCloseable {
             throw MPIException.receiveFailed(rc, "recv", m.count(), m.datatype(), st);
         }
         if (m.marksOnArrival()) {
-            m.arrived(Status.bytesAt(st));   // Arrow: the values that arrived are valid, the rest keep their validity
+            // Arrow: the values that arrived are valid, the rest keep their validity
+            m.arrived(Status.bytesAt(stage.statusObject(status), st));
         }
     }
 
@@ -656,7 +657,7 @@ public abstract class Comm implements AutoCloseable {
             throw MPIException.receiveFailed(rc, "sendrecv", r.count(), r.datatype(), st);
         }
         if (r.marksOnArrival()) {
-            r.arrived(Status.bytesAt(st));
+            r.arrived(Status.bytesAt(Staging.recvStatusObject(status), st));
         }
     }
 
@@ -696,7 +697,7 @@ public abstract class Comm implements AutoCloseable {
             throw MPIException.receiveFailed(rc, "sendrecvReplace", m.count(), m.datatype(), st);
         }
         if (m.marksOnArrival()) {
-            m.arrived(Status.bytesAt(st));
+            m.arrived(Status.bytesAt(Staging.recvStatusObject(status), st));
         }
     }
 

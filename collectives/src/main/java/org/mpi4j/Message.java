@@ -78,7 +78,7 @@ public final class Message {
             throw MPIException.receiveFailed(rc, "mrecv", m.count(), m.datatype(), st);
         }
         if (m.marksOnArrival()) {
-            m.arrived(Status.bytesAt(st));
+            m.arrived(Status.bytesAt(Staging.recvStatusObject(status), st));
         }
     }
 

@@ -104,6 +104,16 @@ final class Staging {
         return status.address();
     }
 
+    /** The Status object behind {@code st}: the caller's, or this thread's own (for {@link Status#bytesAt(Status, long)}). */
+    Status statusObject(Status user) {
+        return user != null ? user : status;
+    }
+
+    /** The Status object behind a blocking receive's status from {@link #recvStatus}. */
+    static Status recvStatusObject(Status user) {
+        return user != null ? user : local().status;
+    }
+
     /** {@link #landed}, on this thread's state. */
     void landedHere(int rc, long st) {
         if (!PIN) {

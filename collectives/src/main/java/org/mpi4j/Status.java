@@ -16,6 +16,8 @@ public final class Status {
     private static final int ERROR = LibMpi.offsetofStatusError();
     /** MPI_STATUS_IGNORE, read once: receives and waits pass it on the hot path. */
     private static final long IGNORE = LibMpi.MPI_STATUS_IGNORE();
+    /** Where this MPI keeps the bytes received (see mpi4j_status_count_layout in mpi4j_jni.h). */
+    private static final long COUNT_LAYOUT = LibMpi.mpi4j_status_count_layout();
 
     private final ByteBuffer memory;
     private final long address;
@@ -29,6 +31,35 @@ public final class Status {
     /** Native address of the MPI_Status, or MPI_STATUS_IGNORE for a null status. */
     static long addressOf(Status s) {
         return s == null ? IGNORE : s.address;
+    }
+
+    /**
+     * Bytes the completed receive that filled this status delivered (0 if it was cancelled), read from the native
+     * MPI_Status without an MPI call; -1 when this MPI's layout is not known.
+     */
+    long receivedBytes() {
+        int kind = (int) (COUNT_LAYOUT >>> 48);
+        int count = (int) (COUNT_LAYOUT >>> 16) & 0xffff;
+        int cancelled = (int) COUNT_LAYOUT & 0xffff;
+        if (kind == 1) {   // Open MPI: size_t _ucount, int _cancelled
+            return memory.getInt(cancelled) != 0 ? 0 : memory.getLong(count);
+        }
+        if (kind == 2) {   // MPICH: int count_lo, int count_hi_and_cancelled (bit 0: cancelled)
+            int hi = memory.getInt(cancelled);
+            return (hi & 1) != 0 ? 0 : ((long) (hi >>> 1) << 32) + (memory.getInt(count) & 0xffffffffL);
+        }
+        return -1;
+    }
+
+    /** As {@link #bytesAt}, through {@code s}'s own memory when {@code status} is its address (no MPI call). */
+    static long bytesAt(Status s, long status) {
+        if (s != null && s.address == status) {
+            long b = s.receivedBytes();
+            if (b >= 0) {
+                return b;
+            }
+        }
+        return bytesAt(status);
     }
 
     /** Bytes a completed receive delivered, from its native status (MPI_Get_elements_x in MPI_BYTE); 0 when unknown. */

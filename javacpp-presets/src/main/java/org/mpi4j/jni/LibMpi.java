@@ -444,6 +444,11 @@ public final class LibMpi {
     /** {@code mpi4j_bsend} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
     public static native int mpi4j_bsend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
     /**
+     * {@code mpi4j_status_count_layout} of mpi4j_jni.h: where an MPI_Status keeps the bytes received (kind << 48 |
+     * count offset << 16 | cancelled offset; kind 1 Open MPI, 2 MPICH, 0 unknown).
+     */
+    public static native long mpi4j_status_count_layout();
+    /**
      * {@code mpi4j_waitall} of mpi4j_jni.h: MPI_Waitall (with Open MPI, MPI_Wait on each request: its MPI_Waitall
      * hangs on a receive that completed in error before the call); {@code statuses} holds {@code count} MPI_Status.
      */
