@@ -444,8 +444,8 @@ public final class LibMpi {
     /** {@code mpi4j_bsend} of mpi4j_jni.h: the MPI call with its buffer pinned for the call. */
     public static native int mpi4j_bsend(@Raw(withEnv = true) Object base, int kind, long offset, int count, long datatype, int dest, int tag, long comm);
     /**
-     * {@code mpi4j_status_count_layout} of mpi4j_jni.h: where an MPI_Status keeps the bytes received (kind << 48 |
-     * count offset << 16 | cancelled offset; kind 1 Open MPI, 2 MPICH, 0 unknown).
+     * {@code mpi4j_status_count_layout} of mpi4j_jni.h: where an MPI_Status keeps the bytes received
+     * ({@code kind << 48 | count offset << 16 | cancelled offset}; kind 1 Open MPI, 2 MPICH, 0 unknown).
      */
     public static native long mpi4j_status_count_layout();
     /**
