@@ -50,6 +50,31 @@ public final class NativeCalls {
     }
 
     /**
+     * As {@link #status}, for a read into a message that marks what arrives ({@link MessageBuffer#marksOnArrival}):
+     * always a real status (the caller's or this thread's), so {@link #arrived} can tell how many bytes arrived.
+     *
+     * @param user the caller's status (may be null)
+     * @return the address of the MPI_Status to give the call
+     */
+    public static long arrivalStatus(Status user) {
+        return Staging.recvStatus(user);
+    }
+
+    /**
+     * After a blocking read into {@code m} that succeeded with the status from {@link #arrivalStatus}: the provider
+     * marks the bytes that arrived (Arrow validity). Does nothing unless {@code m.marksOnArrival()}.
+     *
+     * @param m the message read into
+     * @param user the caller's status (may be null)
+     * @param status the status address the call filled
+     */
+    public static void arrived(MessageBuffer m, Status user, long status) {
+        if (m.marksOnArrival()) {
+            m.arrived(Status.bytesAt(Staging.recvStatusObject(user), status));
+        }
+    }
+
+    /**
      * After the blocking call returned {@code rc} with {@code status}: lands a staged receive when rc is 0.
      *
      * @param rc the return code of the MPI call

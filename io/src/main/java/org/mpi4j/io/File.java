@@ -545,12 +545,16 @@ public final class File implements AutoCloseable {
     private void read(String call, Object buf, Status status, Blocking op) {
         long h = handle(call);
         checkAccess(call, true);
-        MessageBuffer m = Buffers.forRecv(buf);
+        MessageBuffer m = Buffers.forArrival(buf);   // a read can end short at the end of the file
+        boolean marks = m.marksOnArrival();
         long addr = NativeCalls.recvAddress(m);
-        long st = NativeCalls.status(status);
+        long st = marks ? NativeCalls.arrivalStatus(status) : NativeCalls.status(status);
         int rc = op.call(h, addr, m.count(), m.datatype(), st);
         NativeCalls.landed(rc, st);
         FileException.check(rc, call, path);
+        if (marks) {
+            NativeCalls.arrived(m, status, st);   // Arrow: only the values read become valid
+        }
     }
 
     private void write(String call, Object buf, Status status, Blocking op) {

@@ -197,4 +197,40 @@ public final class ArrowIpcRanks {
             }
         }
     }
+
+    /**
+     * A read that ends short at the end of the file marks only the values it read valid in a receiving Arrow vector:
+     * the others keep their validity and their values (each rank reads its own file of 3 doubles into 6 values).
+     */
+    @RankTest
+    public static void aShortReadMarksOnlyWhatWasReadValid() {
+        try (IoFiles t = new IoFiles(); BufferAllocator a = new RootAllocator(); Float8Vector v = new Float8Vector("x", a)) {
+            String p = t.path("short-" + rank() + ".bin");
+            try (File f = File.open(MPI.COMM_SELF, p, File.MODE_CREATE | File.MODE_RDWR)) {
+                f.writeAt(0, new double[] {rank() + 0.5, rank() + 1.5, rank() + 2.5}, null);
+                v.allocateNew(6);
+                v.setValueCount(6);
+                v.setNull(0);
+                v.set(1, -1.0);
+                v.setNull(2);
+                v.set(3, -1.0);
+                v.setNull(4);
+                v.set(5, -1.0);
+                org.mpi4j.Status st = new org.mpi4j.Status();
+                f.readAt(0, v, st);
+                assertEquals(24, st.getCount(), "bytes read");
+                for (int i = 0; i < 3; i++) {
+                    assertTrue(!v.isNull(i), "value " + i + " was read, so it is valid");
+                    assertEquals(rank() + i + 0.5, v.get(i));
+                }
+                assertTrue(v.isNull(4), "value 4 was not read and stays null");
+                assertEquals(-1.0, v.get(3));
+                assertEquals(-1.0, v.get(5));
+                f.readAt(0, v, null);   // without a status too
+                assertTrue(v.isNull(4));
+                assertEquals(-1.0, v.get(5));
+            }
+        }
+        MPI.COMM_WORLD.barrier();
+    }
 }
