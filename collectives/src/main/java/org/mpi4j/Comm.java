@@ -612,10 +612,7 @@ public abstract class Comm implements AutoCloseable {
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "recv", m.count(), m.datatype(), st);
         }
-        if (m.marksOnArrival()) {
-            // Arrow: the values that arrived are valid, the rest keep their validity
-            m.arrived(Status.bytesAt(stage.statusObject(status), st));
-        }
+        Staging.arrived(m, status, st);   // Arrow: the values that arrived are valid, the rest keep their validity
     }
 
     /**
@@ -656,9 +653,7 @@ public abstract class Comm implements AutoCloseable {
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "sendrecv", r.count(), r.datatype(), st);
         }
-        if (r.marksOnArrival()) {
-            r.arrived(Status.bytesAt(Staging.recvStatusObject(status), st));
-        }
+        Staging.arrived(r, status, st);
     }
 
     /**
@@ -696,9 +691,7 @@ public abstract class Comm implements AutoCloseable {
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "sendrecvReplace", m.count(), m.datatype(), st);
         }
-        if (m.marksOnArrival()) {
-            m.arrived(Status.bytesAt(Staging.recvStatusObject(status), st));
-        }
+        Staging.arrived(m, status, st);
     }
 
     // ------------------------------------------------------------------ nonblocking point-to-point

@@ -77,9 +77,7 @@ public final class Message {
         if (rc != 0) {
             throw MPIException.receiveFailed(rc, "mrecv", m.count(), m.datatype(), st);
         }
-        if (m.marksOnArrival()) {
-            m.arrived(Status.bytesAt(Staging.recvStatusObject(status), st));
-        }
+        Staging.arrived(m, status, st);
     }
 
     /**

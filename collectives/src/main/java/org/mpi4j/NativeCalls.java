@@ -69,9 +69,7 @@ public final class NativeCalls {
      * @param status the status address the call filled
      */
     public static void arrived(MessageBuffer m, Status user, long status) {
-        if (m.marksOnArrival()) {
-            m.arrived(Status.bytesAt(Staging.recvStatusObject(user), status));
-        }
+        Staging.arrived(m, user, status);
     }
 
     /**

@@ -104,14 +104,15 @@ final class Staging {
         return status.address();
     }
 
-    /** The Status object behind {@code st}: the caller's, or this thread's own (for {@link Status#bytesAt(Status, long)}). */
-    Status statusObject(Status user) {
-        return user != null ? user : status;
-    }
-
-    /** The Status object behind a blocking receive's status from {@link #recvStatus}. */
-    static Status recvStatusObject(Status user) {
-        return user != null ? user : local().status;
+    /**
+     * After a blocking point-to-point receive (or file read) into {@code m} succeeded with status {@code st} (from
+     * {@link #recvStatus}{@code (user)}): the provider marks the bytes that arrived (Arrow validity). Does nothing
+     * unless {@code m.marksOnArrival()}.
+     */
+    static void arrived(MessageBuffer m, Status user, long st) {
+        if (m.marksOnArrival()) {
+            m.arrived(Status.bytesAt(user != null ? user : local().status, st));
+        }
     }
 
     /** {@link #landed}, on this thread's state. */
